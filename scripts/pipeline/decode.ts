@@ -1,0 +1,125 @@
+// Stage 1: raw bytes → decoded text. Detects the encoding (never assumes it) and rejects what
+// cannot be a report, with a reason a person can act on.
+import iconv from "iconv-lite";
+import chardet from "chardet";
+
+export type Decoded =
+  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | { ok: false; reason: string };
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+function countHan(text: string): number {
+  return text.match(HAN)?.length ?? 0;
+}
+
+/** Share of characters that are control characters other than tab/newline/CR/form feed. */
+function controlShare(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) n++;
+  }
+  return text.length ? n / text.length : 0;
+}
+
+function countReplacement(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
+  return n;
+}
+
+/** UTF-16 without a BOM shows up as NUL in every other byte for mostly-ASCII text, or as a
+ * very regular high-byte pattern for CJK; we only trust the NUL pattern. */
+function sniffBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return "utf-16le";
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+const LEGACY_CANDIDATES = ["GB18030", "Big5"] as const;
+
+function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } {
+  // chardet ranks encodings by byte statistics; we keep only the CJK ones we can decode and
+  // choose the one whose output has the fewest replacement characters.
+  const ranked = chardet
+    .analyse(bytes)
+    .map((m) => m.name.toUpperCase())
+    .filter((name): name is (typeof LEGACY_CANDIDATES)[number] =>
+      (LEGACY_CANDIDATES as readonly string[]).includes(name),
+    );
+  const order = [...new Set([...ranked, ...LEGACY_CANDIDATES])];
+  let best: { text: string; encoding: string; bad: number } | null = null;
+  for (const encoding of order) {
+    const text = iconv.decode(Buffer.from(bytes), encoding);
+    const bad = countReplacement(text);
+    if (!best || bad < best.bad) best = { text, encoding: encoding.toLowerCase(), bad };
+    if (bad === 0) break;
+  }
+  return best!;
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: "empty file (0 bytes)" };
+  const warnings: string[] = [];
+  let text: string;
+  let encoding: string;
+
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    text = new TextDecoder("utf-8").decode(bytes.subarray(3));
+    encoding = "utf-8-bom";
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le");
+    encoding = "utf-16le";
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be");
+    encoding = "utf-16be";
+  } else {
+    const utf16 = sniffBomlessUtf16(bytes);
+    if (utf16) {
+      text = iconv.decode(Buffer.from(bytes), utf16);
+      encoding = utf16;
+      warnings.push(`no byte-order mark; decoded as ${utf16}`);
+    } else {
+      try {
+        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        encoding = "utf-8";
+      } catch {
+        const lenient = new TextDecoder("utf-8").decode(bytes);
+        const bad = countReplacement(lenient);
+        // A few broken sequences in otherwise valid UTF-8 (a truncated file, one bad byte) are
+        // damage, not another encoding.
+        if (countHan(lenient) >= 10 && bad <= Math.max(3, countHan(lenient) / 1000)) {
+          text = lenient;
+          encoding = "utf-8";
+          warnings.push(`${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
+        } else {
+          ({ text, encoding } = decodeLegacy(bytes));
+        }
+      }
+    }
+  }
+
+  if (text.includes("\u0000") || controlShare(text) > 0.01) {
+    return { ok: false, reason: "binary file: control characters or NUL bytes where text should be" };
+  }
+  if (text.trim().length === 0) return { ok: false, reason: "no text: the file holds only white space" };
+  const han = countHan(text);
+  if (han < 20) {
+    return { ok: false, reason: `no Chinese text: only ${han} Chinese characters after decoding as ${encoding}` };
+  }
+  const bad = countReplacement(text);
+  if (bad > han / 20) {
+    return { ok: false, reason: `undecodable: ${bad} invalid byte sequences as ${encoding}` };
+  }
+  return { ok: true, text, encoding, warnings };
+}
