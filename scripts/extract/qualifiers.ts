@@ -1,0 +1,39 @@
+// Approximation words around a number: the value is the stated number, the qualifier says how
+// it relates to the truth (约70.73万人次 → approx; 20余次 → more_than; 近4.4万人 → nearly).
+import type { Qualifier } from "../../src/lib/schema";
+
+export interface QualifierHit {
+  qualifier: Qualifier;
+  text: string;
+}
+
+// Words written right before the number (…超过500篇, 约1390平方米, 近4.4万人, 不少于6人).
+const BEFORE: [RegExp, Qualifier][] = [
+  [/(不少于|不低于|至少)\s*$/, "at_least"],
+  [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
+  [/(不超过|不高于|低于|少于|小于|不到)\s*$/, "at_most"],
+  [/(约|大约|近似|左右)\s*$/, "approx"],
+  [/(将近|接近|近)\s*$/, "nearly"],
+];
+
+/** The qualifier written just before a number, from the text that precedes it. */
+export function qualifierBefore(before: string): QualifierHit | null {
+  // 不超过 must win over 超过, so test at_most's longer forms first.
+  const atMost = /(不超过|不高于|不到)\s*$/.exec(before);
+  if (atMost) return { qualifier: "at_most", text: atMost[1]! };
+  for (const [re, q] of BEFORE) {
+    const m = re.exec(before);
+    if (m) return { qualifier: q, text: m[1]! };
+  }
+  return null;
+}
+
+/** Qualifiers written after the number: 余/多 inside the unit, 以上/以下/左右 after it. */
+export function qualifierAfter(inner: string | undefined, after: string): QualifierHit | null {
+  if (inner) return { qualifier: "more_than", text: inner };
+  const m = /^\s*(以上|及以上|以下|左右)/.exec(after);
+  if (!m) return null;
+  if (m[1] === "以下") return { qualifier: "at_most", text: m[1] };
+  if (m[1] === "左右") return { qualifier: "approx", text: m[1] };
+  return { qualifier: "at_least", text: m[1]! };
+}

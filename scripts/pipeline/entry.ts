@@ -1,0 +1,48 @@
+// Stage 6: an analysed report → a content entry (Markdown: front matter + cleaned body) and the
+// report id. Ids are readable (<gbCode>-<year>-<period>) and stable across builds.
+import { reportEntrySchema, type ReportEntry } from "../../src/lib/schema";
+import type { AnalysedReport } from "./report";
+
+/** The id a report asks for before collisions are resolved. */
+export function baseId(r: AnalysedReport): string {
+  const { region, year, period } = r.meta;
+  const when = [year ?? "nd", period ?? "nd"].join("-");
+  if (region) return `${region.gbCode}-${when}`;
+  // No region: the content hash keeps the id stable and unique without guessing a place.
+  return `unknown-${when}-${r.sha256.slice(0, 8)}`;
+}
+
+/** Gives every report a unique id: the first (in the given order) keeps the base id, later ones get -2, -3 … */
+export function assignIds(bases: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(bases);
+  return bases.map((base) => {
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    if (n === 1) return base;
+    let k = n;
+    while (taken.has(`${base}-${k}`)) k++;
+    const id = `${base}-${k}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+export function toEntry(r: AnalysedReport, id: string, sourceFile: string, format: string): ReportEntry {
+  return reportEntrySchema.parse({
+    id,
+    ...r.meta,
+    sourceFile,
+    sourceSha256: r.sha256,
+    encoding: r.encoding,
+    format,
+    extractorVersion: r.extractorVersion,
+    warnings: r.warnings,
+    sections: r.sections,
+    offsetRuns: r.cleaned.runs,
+    mentions: r.mentions,
+    indicators: r.indicators,
+    masked: r.masked,
+    charCount: r.original.length,
+  });
+}
