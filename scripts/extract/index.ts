@@ -1,7 +1,18 @@
-// Stage 4–5: indicator mentions and canonical indicators. (Being built under issue 3.)
+// Stage 4: quantity mentions and masked values, in the cleaned text of one report.
+// fold → find numbers with units (candidates.ts) → label, qualifier, kind, asOf → indicator
+// mapping (mapping.ts). Pure: the same text and outline give the same mentions.
 import type { Mention, MaskedValue, Section } from "../../src/lib/schema";
+import { sectionAt } from "../pipeline/outline";
+import { findCandidates } from "./candidates";
+import { foldWidth } from "./fold";
+import { asOfIn, kindOf } from "./kind";
+import { labelParts } from "./labels";
+import { findMasked } from "./masks";
+import { mapIndicators } from "./mapping";
+import { qualifierAfter, qualifierBefore } from "./qualifiers";
+import { baseUnit } from "./units";
 
-export const EXTRACTOR_VERSION = "0.0.0";
+export const EXTRACTOR_VERSION = "1.0.0";
 
 export interface ExtractInput {
   /** The cleaned text of the report; every offset returned refers to it. */
@@ -15,6 +26,50 @@ export interface ExtractOutput {
   masked: MaskedValue[];
 }
 
-export function extract(_input: ExtractInput): ExtractOutput {
-  return { mentions: [], masked: [] };
+/** Float noise off: 19.78 × 10000 → 197800, not 197799.99999999997. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function extract(input: ExtractInput): ExtractOutput {
+  const { text, sections } = input;
+  const f = foldWidth(text);
+  const mentions: Mention[] = [];
+  for (const c of findCandidates(f)) {
+    const parts = labelParts(text, f, c.start, c.unitEnd);
+    const q = qualifierBefore(f.slice(Math.max(0, c.start - 4), c.start)) ?? qualifierAfter(c.inner, f.slice(c.unitEnd, c.unitEnd + 4));
+    const section = sectionAt(sections, c.start);
+    const sentence = f.slice(parts.sentenceStart, c.start);
+    const paraEnd = f.indexOf("\n", c.unitEnd);
+    const kind = kindOf({
+      section,
+      sentence,
+      clause: f.slice(parts.clauseStart, c.start),
+      after: f.slice(c.unitEnd, parts.afterEnd),
+      unit: c.unit,
+      qualifier: q?.qualifier ?? null,
+      paragraphAfter: f.slice(c.unitEnd, paraEnd < 0 ? f.length : paraEnd),
+    });
+    const quoteStart = Math.min(parts.labelStart, c.start);
+    const quoteEnd = Math.max(c.unitEnd, parts.labelStart === c.unitEnd ? c.unitEnd + parts.label.length : c.unitEnd);
+    const unitBase = c.unit === null ? null : c.unit.replace(/^(万|亿|千)/, "");
+    mentions.push({
+      label: parts.label,
+      value: c.value,
+      raw: text.slice(c.start, c.end),
+      unit: c.unit === null ? null : text.slice(c.end, c.unitEnd).replace(/^\s*(余|多)?\s*/, "").replace(/\s+/g, "") || c.unit,
+      normalizedValue: round(c.value * c.multiplier),
+      normalizedUnit: baseUnit(c.multiplier === 1 ? c.unit : unitBase),
+      qualifier: q?.qualifier ?? null,
+      qualifierText: q?.text ?? null,
+      kind,
+      asOf: asOfIn(sentence),
+      section: section?.id ?? null,
+      quote: text.slice(quoteStart, quoteEnd),
+      quoteStart,
+      start: c.start,
+      end: c.end,
+      indicator: null,
+    });
+  }
+  mapIndicators(f, mentions);
+  return { mentions, masked: findMasked(text, f) };
 }

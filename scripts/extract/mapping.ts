@@ -1,0 +1,1 @@
+export function mapIndicators(_f: string, _m: unknown[]): void {}
