@@ -46,23 +46,21 @@ function sniffBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-const LEGACY_CANDIDATES = ["GB18030", "Big5"] as const;
+const LEGACY_CANDIDATES = ["gb18030", "big5"];
 
 function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } {
-  // chardet ranks encodings by byte statistics; we keep only the CJK ones we can decode and
-  // choose the one whose output has the fewest replacement characters.
+  // chardet ranks encodings by byte statistics; we keep only the CJK ones we decode and take the
+  // first, in its order, that decodes without replacement characters.
   const ranked = chardet
     .analyse(bytes)
-    .map((m) => m.name.toUpperCase())
-    .filter((name): name is (typeof LEGACY_CANDIDATES)[number] =>
-      (LEGACY_CANDIDATES as readonly string[]).includes(name),
-    );
+    .map((m) => m.name.toLowerCase())
+    .filter((name) => LEGACY_CANDIDATES.includes(name));
   const order = [...new Set([...ranked, ...LEGACY_CANDIDATES])];
   let best: { text: string; encoding: string; bad: number } | null = null;
   for (const encoding of order) {
     const text = iconv.decode(Buffer.from(bytes), encoding);
     const bad = countReplacement(text);
-    if (!best || bad < best.bad) best = { text, encoding: encoding.toLowerCase(), bad };
+    if (!best || bad < best.bad) best = { text, encoding, bad };
     if (bad === 0) break;
   }
   return best!;
