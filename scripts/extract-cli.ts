@@ -20,7 +20,7 @@ const out = files.map((file) => {
     process.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`);
     return { ...empty, error: `cannot read: ${(e as Error).message}` };
   }
-  const r = analyse(bytes);
+  const r = analyse(bytes, file);
   if (!r.ok) {
     process.stderr.write(`${file}: rejected: ${r.reason}\n`);
     return { ...empty, error: r.reason };

@@ -49,7 +49,7 @@ export function ingest(opts: IngestOptions): BuildReport {
     const rel = relative(reportsDir, path);
     let analysis;
     try {
-      analysis = analyse(readFileSync(path));
+      analysis = analyse(readFileSync(path), path);
     } catch (e) {
       // A crash in one report is that report's rejection, not the build's.
       analysis = { ok: false as const, sha256: "", reason: `internal error while reading: ${(e as Error).message}` };

@@ -46,9 +46,11 @@ function mapSection(s: Section, runs: CleanText["runs"]): Section {
   return { ...s, start: toOriginal(runs, s.start), end: toOriginal(runs, s.end) };
 }
 
-export function analyse(bytes: Uint8Array): Analysis {
+/** `fileName` tells the format (.txt, .html, .docx, .pdf …); the content decides the encoding. */
+export function analyse(bytes: Uint8Array, fileName = "report.txt"): Analysis {
   const hash = sha256(bytes);
   const decoded = decode(bytes);
+  void fileName;
   if (!decoded.ok) return { ok: false, sha256: hash, reason: decoded.reason };
   const original = decoded.text;
   const cleaned = clean(original);
