@@ -33,6 +33,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   const { text, sections } = input;
   const f = foldWidth(text);
   const mentions: Mention[] = [];
+  const unitEnds: number[] = [];
   for (const c of findCandidates(f)) {
     const parts = labelParts(text, f, c.start, c.unitEnd);
     const q = qualifierBefore(f.slice(Math.max(0, c.start - 4), c.start)) ?? qualifierAfter(c.inner, f.slice(c.unitEnd, c.unitEnd + 4));
@@ -69,7 +70,8 @@ export function extract(input: ExtractInput): ExtractOutput {
       end: c.end,
       indicator: null,
     });
+    unitEnds.push(c.unitEnd);
   }
-  mapIndicators(f, mentions);
+  mapIndicators(f, mentions.map((mention, i) => ({ mention, unitEnd: unitEnds[i]! })));
   return { mentions, masked: findMasked(text, f) };
 }

@@ -1,1 +1,100 @@
-export function mapIndicators(_f: string, _m: unknown[]): void {}
+// Mapping mentions to catalogue indicators by label grammar and unit. Each catalogue pattern is
+// a regex over "<label>#<noun after the unit>", so one pattern can say "label before the number"
+// (医疗卫生机构#) or "verb + number + noun" (#家?乡镇卫生院). The most specific (longest) match
+// wins; patterns with a context (规范管理率 → which disease) prefer the nearest context.
+import type { Mention } from "../../src/lib/schema";
+import { compiledPatterns, type CatalogueIndicator } from "./catalogue";
+import { clauseBefore, sentenceStartOf } from "./labels";
+import { unitFamily } from "./units";
+
+// Joiners and qualifiers between a label and its number (stripped before matching).
+const JOINERS =
+  /(?:均|已|共|总共|合计|累计|分别|仅|已达|达到|达|到达|提高到|提升至|上升至|下降至|增至|为|是|有|计|约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
+// Activities whose object is a number of institutions: the count is a scope, not a stock
+// (共检查辖区内104家医疗机构, 对全区103家医疗机构开展整治, 7家卫生院承担初筛).
+const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
+const SCOPE_AFTER = /(承担|开展|参与|参加|实施|接受|配合)/;
+// Not yet a stock: 正在筹建民营医院1家.
+const IN_PROGRESS = /(筹建|在建|正在建设|正在申报)/;
+
+function familyOk(ind: CatalogueIndicator, unit: string | null): boolean {
+  const fam = unitFamily(unit);
+  const want = ind.unit;
+  if (want === "%") return fam === "percent";
+  if (want === "‰") return fam === "permille";
+  if (want === "元") return fam === "money";
+  if (want === "男/100女") return unit === "男/100女";
+  if (want.startsWith("人/万")) return unit === "/万";
+  // 间次, 家次 count visits, not a stock of rooms or institutions.
+  if (unit && unit.endsWith("次") && !want.endsWith("次")) return false;
+  return fam === "count";
+}
+
+/** Text after the unit up to the clause end, skipping a parenthesis (全县15间（…）发热诊室). */
+function afterNoun(f: string, from: number): string {
+  let j = from;
+  let depth = 0;
+  while (j < f.length && j - from < 60) {
+    const ch = f[j]!;
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[,;:。!?\n，；：、]/.test(ch)) break;
+    j++;
+  }
+  return f.slice(from, j).replace(/\([^)]*\)/g, (m) => (m.length > 12 ? "" : m));
+}
+
+export interface MappingInput {
+  mention: Mention;
+  /** End of the unit in the text. */
+  unitEnd: number;
+}
+
+export function mapIndicators(f: string, items: MappingInput[]): void {
+  const seen = new Map<string, number[]>();
+  for (const { mention: m, unitEnd } of items) {
+    const cs = clauseBefore(f, m.start);
+    // Spaces padding numbers and words (60 岁以上, 2.6 万剂次) carry no meaning here.
+    const before = f.slice(cs, m.start).replace(/\s+/g, "").replace(JOINERS, "");
+    const after = afterNoun(f, unitEnd).replace(/\s+/g, "");
+    const s = `${before}#${after}`;
+    const ss = sentenceStartOf(f, m.start);
+    const sentence = f.slice(ss, cs).replace(/\s+/g, "");
+    // A number inside a parenthesis with a bare label is a breakdown of what precedes it
+    // (现入职 29 人（其中卫技 25 人，副高 1 人）), unless its label names the metric (负压救护车).
+    const inParen = f.lastIndexOf("(", m.start) > Math.max(ss, f.lastIndexOf(")", m.start));
+    if ((inParen && before.length <= 3) || IN_PROGRESS.test(before)) continue;
+    let best: { ind: CatalogueIndicator; score: number } | null = null;
+    for (const p of compiledPatterns) {
+      if (!familyOk(p.indicator, m.normalizedUnit ?? m.unit)) continue;
+      const hit = p.match.exec(s);
+      if (!hit) continue;
+      const hash = before.length;
+      const afterSide = hit.index > hash || (hit.index === hash && hit[0].startsWith("#"));
+      if ((afterSide || hit.index + hit[0].length > hash + 1) && /^(家|间|个|所)$/.test(p.indicator.unit)) {
+        // Number-before-noun: institutions in the scope of an activity are no stock count.
+        if (SCOPE_BEFORE.test(before) || SCOPE_AFTER.test(after)) continue;
+      }
+      let score = hit[0].length * 10;
+      if (p.context) {
+        p.context.lastIndex = 0;
+        let last = -1;
+        const ctx = sentence + before;
+        for (let c = p.context.exec(ctx); c; c = p.context.exec(ctx)) {
+          last = c.index;
+          if (c[0].length === 0) p.context.lastIndex++;
+        }
+        if (last < 0) continue;
+        score += 1000 - (ctx.length - last); // the nearest context wins
+      }
+      if (!best || score > best.score) best = { ind: p.indicator, score };
+    }
+    if (!best) continue;
+    // Restated values: only the defining (first) mention of a value carries the indicator.
+    const prev = seen.get(best.ind.id) ?? [];
+    if (prev.some((v) => Math.abs(v - m.normalizedValue) < 1e-9)) continue;
+    prev.push(m.normalizedValue);
+    seen.set(best.ind.id, prev);
+    m.indicator = best.ind.id;
+  }
+}
