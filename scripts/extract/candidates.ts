@@ -30,6 +30,7 @@ const NUMBER = /\d+(?:\.\d+)?|[零一两二三四五六七八九十百千]+/g;
 
 // Classifiers a Chinese numeral may take and still be a count (两家, 三个社区卫生服务中心).
 const CN_CLASSIFIER = /^(余|多)?(家|个|名|所|间|部|位|座|台|辆|项|例|起|场|篇|种|批|支|人|次|大)/;
+const CN_NEXT = new Set([..."家个名所间部位座台辆项例起场篇种批支人次大"]);
 // Abstract nouns of slogans: “四个意识”, 两个维护, 两个底线 are names, not counts.
 const SLOGAN_NOUN = /^(个|大|项|条)?(意识|自信|维护|确立|覆盖|底线|不变|不减|务必|坚持|重点|方面|环节|机制|体系|原则|战略|精神|会议|工程|结合|突破|主线|中心(?!城)|行动|清单|一)/;
 // Names that contain numerals (NOTES): matched at the numeral.
@@ -57,6 +58,8 @@ export function findCandidates(f: string): Candidate[] {
     const prev2 = before(f, start, 3);
 
     if (chinese) {
+      // Fast exit: most numeral runs (一 in 一是, 进一步) have no classifier after them.
+      if (!CN_NEXT.has(f[end + (f[end] === "余" || f[end] === "多" ? 1 : 0)] ?? "")) continue;
       const c = chineseCandidate(f, start, end, raw);
       if (c) out.push(c);
       continue;

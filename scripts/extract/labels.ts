@@ -3,9 +3,12 @@
 // 免费筛查, 3家集中隔离点). We take the clause before the number, strip the verbs and fillers
 // that join it to the number, and fall back to the noun after the unit when nothing is left.
 
-// Clause boundaries inside a sentence (folded text).
-const CLAUSE_END = /[,;:。!?\n，；：！？、]/;
-const SENTENCE_END = /[。!?\n；;！？]/;
+// Clause boundaries inside a sentence (folded text). Sets, not regexes: these scans run per
+// character for every number.
+const CLAUSE_END_SET = new Set([..."，；：！？、,;:。!?\n"]);
+const SENTENCE_END_SET = new Set([..."。!?\n；;！？"]);
+const CLAUSE_END = { test: (ch: string) => CLAUSE_END_SET.has(ch) };
+const SENTENCE_END = { test: (ch: string) => SENTENCE_END_SET.has(ch) };
 
 // Joining words between a label and its number: 达到, 为, 共, 累计 …
 const JOINERS =

@@ -3,7 +3,7 @@
 // (医疗卫生机构#) or "verb + number + noun" (#家?乡镇卫生院). The most specific (longest) match
 // wins; patterns with a context (规范管理率 → which disease) prefer the nearest context.
 import type { Mention } from "../../src/lib/schema";
-import { compiledPatterns, type CatalogueIndicator } from "./catalogue";
+import { compiledPatterns, type CatalogueIndicator, type CompiledPattern } from "./catalogue";
 import { clauseBefore, sentenceStartOf } from "./labels";
 import { unitFamily } from "./units";
 
@@ -30,6 +30,8 @@ function familyOk(ind: CatalogueIndicator, unit: string | null): boolean {
   return fam === "count";
 }
 
+const CLAUSE_STOP = new Set([..."，；：、,;:。!?\n"]);
+
 /** Text after the unit up to the clause end, skipping a parenthesis (全县15间（…）发热诊室). */
 function afterNoun(f: string, from: number): string {
   let j = from;
@@ -38,7 +40,7 @@ function afterNoun(f: string, from: number): string {
     const ch = f[j]!;
     if (ch === "(") depth++;
     else if (ch === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && /[,;:。!?\n，；：、]/.test(ch)) break;
+    else if (depth === 0 && CLAUSE_STOP.has(ch)) break;
     j++;
   }
   return f.slice(from, j).replace(/\([^)]*\)/g, (m) => (m.length > 12 ? "" : m));
@@ -49,6 +51,9 @@ export interface MappingInput {
   /** End of the unit in the text. */
   unitEnd: number;
 }
+
+// The patterns whose unit family fits, per unit: most mentions skip most of the catalogue.
+const byUnit = new Map<string, CompiledPattern[]>();
 
 export function mapIndicators(f: string, items: MappingInput[]): void {
   const seen = new Map<string, number[]>();
@@ -65,8 +70,13 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
     const inParen = f.lastIndexOf("(", m.start) > Math.max(ss, f.lastIndexOf(")", m.start));
     if ((inParen && before.length <= 3) || IN_PROGRESS.test(before)) continue;
     let best: { ind: CatalogueIndicator; score: number } | null = null;
-    for (const p of compiledPatterns) {
-      if (!familyOk(p.indicator, m.normalizedUnit ?? m.unit)) continue;
+    const unit = m.normalizedUnit ?? m.unit;
+    let candidates = byUnit.get(unit ?? "");
+    if (!candidates) {
+      candidates = compiledPatterns.filter((p) => familyOk(p.indicator, unit));
+      byUnit.set(unit ?? "", candidates);
+    }
+    for (const p of candidates) {
       const hit = p.match.exec(s);
       if (!hit) continue;
       const hash = before.length;
