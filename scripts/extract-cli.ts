@@ -11,7 +11,10 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const out = files.map((file) => {
+const out = [];
+for (const file of files) out.push(await extractFile(file));
+
+async function extractFile(file: string) {
   const empty = { file: basename(file), region: { name: null }, year: null, period: null, published: null, title: null, mentions: [], indicators: [] };
   let bytes: Buffer;
   try {
@@ -20,7 +23,7 @@ const out = files.map((file) => {
     process.stderr.write(`${file}: cannot read: ${(e as Error).message}\n`);
     return { ...empty, error: `cannot read: ${(e as Error).message}` };
   }
-  const r = analyse(bytes, file);
+  const r = await analyse(bytes, file);
   if (!r.ok) {
     process.stderr.write(`${file}: rejected: ${r.reason}\n`);
     return { ...empty, error: r.reason };
@@ -42,5 +45,5 @@ const out = files.map((file) => {
     indicators: r.indicators,
     masked: r.masked,
   };
-});
+}
 process.stdout.write(JSON.stringify(out, null, 1) + "\n");

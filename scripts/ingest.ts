@@ -36,7 +36,7 @@ export interface IngestOptions {
   log?: (line: string) => void;
 }
 
-export function ingest(opts: IngestOptions): BuildReport {
+export async function ingest(opts: IngestOptions): Promise<BuildReport> {
   const reportsDir = resolve(opts.reportsDir);
   const entriesDir = opts.entriesDir ?? ENTRIES_DIR;
   const log = opts.log ?? (() => {});
@@ -49,7 +49,7 @@ export function ingest(opts: IngestOptions): BuildReport {
     const rel = relative(reportsDir, path);
     let analysis;
     try {
-      analysis = analyse(readFileSync(path), path);
+      analysis = await analyse(readFileSync(path), path);
     } catch (e) {
       // A crash in one report is that report's rejection, not the build's.
       analysis = { ok: false as const, sha256: "", reason: `internal error while reading: ${(e as Error).message}` };
@@ -78,7 +78,7 @@ export function ingest(opts: IngestOptions): BuildReport {
   published.forEach(({ r, rel, outcome }, i) => {
     const id = ids[i]!;
     outcome.id = id;
-    const entry = toEntry(r, id, rel, extname(rel).slice(1).toLowerCase() || "txt");
+    const entry = toEntry(r, id, rel);
     writeFileSync(join(entriesDir, `${id}.md`), serialiseEntry(entry, r.cleaned.text));
   });
   // Duplicates name the id of the report they repeat.
@@ -126,7 +126,7 @@ if (isMain) {
   let report: BuildReport;
   try {
     statSync(reportsDir);
-    report = ingest({ reportsDir, log: (l) => process.stderr.write(l + "\n") });
+    report = await ingest({ reportsDir, log: (l) => process.stderr.write(l + "\n") });
   } catch (e) {
     process.stderr.write(`cannot read the reports folder ${reportsDir}: ${(e as Error).message}\n`);
     process.exit(2);

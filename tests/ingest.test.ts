@@ -10,10 +10,10 @@ import { SEEDS_DIR, seedFiles, seedText } from "./support/seeds";
 
 describe("ingest a folder with good, bad and duplicate files", () => {
   let work: string;
-  let report: ReturnType<typeof ingest>;
+  let report: Awaited<ReturnType<typeof ingest>>;
   const entriesDir = () => join(work, "entries");
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "ingest-"));
     const src = join(work, "reports");
     const { mkdirSync } = require("node:fs") as typeof import("node:fs");
@@ -26,7 +26,7 @@ describe("ingest a folder with good, bad and duplicate files", () => {
     writeFileSync(join(src, "respaced 003.txt"), seedText("003_aa5b70b4c66df99c.txt").replace(/\n/g, "\n\n  "));
     // A seed as a government server in mainland China would often send it.
     writeFileSync(join(src, "夹江 gb18030.txt"), iconv.encode(seedText("004_83e2992d1b705371.txt").replace("2023年半年", "2022年半年"), "gb18030"));
-    report = ingest({ reportsDir: src, entriesDir: entriesDir(), buildReportPath: join(work, "build-report.json") });
+    report = await ingest({ reportsDir: src, entriesDir: entriesDir(), buildReportPath: join(work, "build-report.json") });
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -5,8 +5,8 @@ import { gold, seedBytes } from "./support/seeds";
 
 describe("metadata of the five seeds matches the gold", () => {
   for (const g of gold) {
-    it(`${g.file}: region, year, period, published, title`, () => {
-      const r = analyse(seedBytes(g.file));
+    it(`${g.file}: region, year, period, published, title`, async () => {
+      const r = await analyse(seedBytes(g.file));
       if (!r.ok) throw new Error(r.reason);
       const m = r.meta;
       if (g.region.name === null) {
@@ -31,8 +31,8 @@ describe("metadata of the five seeds matches the gold", () => {
     });
   }
 
-  it("the anonymised report (002) gets region null with a warning, never a guess", () => {
-    const r = analyse(seedBytes("002_e1634718f3e3e389.txt"));
+  it("the anonymised report (002) gets region null with a warning, never a guess", async () => {
+    const r = await analyse(seedBytes("002_e1634718f3e3e389.txt"));
     if (!r.ok) throw new Error(r.reason);
     expect(r.meta.region).toBeNull();
     expect(r.warnings.join(" ")).toMatch(/region unknown/);

@@ -107,17 +107,20 @@ export function decode(bytes: Uint8Array): Decoded {
     }
   }
 
-  if (text.includes("\u0000") || controlShare(text) > 0.01) {
-    return { ok: false, reason: "binary file: control characters or NUL bytes where text should be" };
-  }
-  if (text.trim().length === 0) return { ok: false, reason: "no text: the file holds only white space" };
-  const han = countHan(text);
-  if (han < 20) {
-    return { ok: false, reason: `no Chinese text: only ${han} Chinese characters after decoding as ${encoding}` };
-  }
-  const bad = countReplacement(text);
-  if (bad > han / 20) {
-    return { ok: false, reason: `undecodable: ${bad} invalid byte sequences as ${encoding}` };
-  }
+  const problem = textProblem(text, encoding);
+  if (problem) return { ok: false, reason: problem };
   return { ok: true, text, encoding, warnings };
+}
+
+/** Why a decoded text cannot be a report, or null when it can. Shared by every input format. */
+export function textProblem(text: string, encoding: string): string | null {
+  if (text.includes("\u0000") || controlShare(text) > 0.01) {
+    return "binary file: control characters or NUL bytes where text should be";
+  }
+  if (text.trim().length === 0) return "no text: the file holds only white space";
+  const han = countHan(text);
+  if (han < 20) return `no Chinese text: only ${han} Chinese characters after decoding as ${encoding}`;
+  const bad = countReplacement(text);
+  if (bad > han / 20) return `undecodable: ${bad} invalid byte sequences as ${encoding}`;
+  return null;
 }

@@ -28,14 +28,14 @@ export function assignIds(bases: readonly string[]): string[] {
   });
 }
 
-export function toEntry(r: AnalysedReport, id: string, sourceFile: string, format: string): ReportEntry {
+export function toEntry(r: AnalysedReport, id: string, sourceFile: string): ReportEntry {
   return reportEntrySchema.parse({
     id,
     ...r.meta,
     sourceFile,
     sourceSha256: r.sha256,
     encoding: r.encoding,
-    format,
+    format: r.format,
     extractorVersion: r.extractorVersion,
     warnings: r.warnings,
     sections: r.sections,

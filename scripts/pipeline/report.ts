@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { IndicatorValue, MaskedValue, Mention, ReportMeta, Section } from "../../src/lib/schema";
 import { toOriginal } from "../../src/lib/offsets";
-import { decode } from "./decode";
+import { readSource } from "./formats";
 import { clean, type CleanText } from "./clean";
 import { parseOutline } from "./outline";
 import { findPlan, findPublished, findRegion, findTitle, findYearPeriod, nonEmptyLines, SOURCE_LINE } from "./metadata";
@@ -14,6 +14,7 @@ export interface AnalysedReport {
   ok: true;
   sha256: string;
   encoding: string;
+  format: string;
   /** The decoded original text: the source of truth for every offset. */
   original: string;
   cleaned: CleanText;
@@ -47,15 +48,26 @@ function mapSection(s: Section, runs: CleanText["runs"]): Section {
 }
 
 /** `fileName` tells the format (.txt, .html, .docx, .pdf …); the content decides the encoding. */
-export function analyse(bytes: Uint8Array, fileName = "report.txt"): Analysis {
+export async function analyse(bytes: Uint8Array, fileName = "report.txt"): Promise<Analysis> {
   const hash = sha256(bytes);
-  const decoded = decode(bytes);
-  void fileName;
-  if (!decoded.ok) return { ok: false, sha256: hash, reason: decoded.reason };
-  const original = decoded.text;
+  const source = await readSource(bytes, fileName);
+  if (!source.ok) return { ok: false, sha256: hash, reason: source.reason };
+  return analyseText(source.text, { sha256: hash, encoding: source.encoding, format: source.format, warnings: source.warnings });
+}
+
+export interface SourceInfo {
+  sha256: string;
+  encoding: string;
+  format: string;
+  warnings: string[];
+}
+
+/** The text pipeline proper: decoded text → analysed report. Pure and synchronous. */
+export function analyseText(original: string, source: SourceInfo): AnalysedReport {
+  const hash = source.sha256;
   const cleaned = clean(original);
   const text = cleaned.text;
-  const warnings = [...decoded.warnings];
+  const warnings = [...source.warnings];
 
   const lines = nonEmptyLines(text);
   const { title, headerLines } = findTitle(lines);
@@ -90,7 +102,8 @@ export function analyse(bytes: Uint8Array, fileName = "report.txt"): Analysis {
   return {
     ok: true,
     sha256: hash,
-    encoding: decoded.encoding,
+    encoding: source.encoding,
+    format: source.format,
     original,
     cleaned,
     meta: {
