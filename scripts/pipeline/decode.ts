@@ -107,6 +107,12 @@ export function decode(bytes: Uint8Array): Decoded {
     }
   }
 
+  // A stray control character in real text (a NUL from a bad copy) becomes a space: same length,
+  // so offsets hold. A file full of them is binary and rejected below.
+  if (controlShare(text) <= 0.001 && /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) {
+    text = text.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, " ");
+    warnings.push("control characters (e.g. NUL) in the text were replaced by spaces");
+  }
   const problem = textProblem(text, encoding);
   if (problem) return { ok: false, reason: problem };
   return { ok: true, text, encoding, warnings };

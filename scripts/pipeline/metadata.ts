@@ -23,13 +23,22 @@ const ISSUER_ONLY = /^[^\d，。]{2,30}(?:局|委|委员会|卫健委|办公室)
 const REPORT_WORDS = /总结|计划|报告|情况|要点|谋划/;
 const SOURCE_LINE = /来源[:：]|发布时间|发布日期|作者[:：]/;
 
-export function findTitle(lines: { line: string }[]): { title: string; headerLines: number } {
+/** A line with no Chinese character or digit (---, ====, a lone title: key) cannot be a title. */
+const TITLE_LIKE = /[\u3400-\u9fff\d]/;
+
+export function findTitle(allLines: { line: string }[]): { title: string; headerLines: number } {
+  // A front-matter block (---\ntitle: …\n---) left by an export tool is not the report's title.
+  const fence = /^\s*-{3,}\s*$/;
+  const closing = fence.test(allLines[0]?.line ?? "") ? allLines.findIndex((l, i) => i > 0 && i < 40 && fence.test(l.line)) : -1;
+  const afterFence = closing > 0 ? closing + 1 : 0;
+  const skipped = afterFence + allLines.slice(afterFence).findIndex((l) => TITLE_LIKE.test(l.line));
+  const lines = skipped > 0 ? allLines.slice(skipped) : allLines;
   const first = lines[0] ? despace(lines[0].line) : "";
   const second = lines[1] ? despace(lines[1].line) : "";
   if (ISSUER_ONLY.test(first) && REPORT_WORDS.test(second) && second.length <= 60) {
-    return { title: first + second, headerLines: 2 };
+    return { title: first + second, headerLines: Math.max(skipped, 0) + 2 };
   }
-  if (first.length <= 80) return { title: first, headerLines: 1 };
+  if (first.length <= 80) return { title: first, headerLines: Math.max(skipped, 0) + 1 };
   // No title line: the report starts with prose. Use its first clause.
   const clause = first.split(/[，。；]/)[0] ?? first;
   return { title: clause.slice(0, 40), headerLines: 0 };
