@@ -1,0 +1,162 @@
+// Indicator values as flat rows: one row per extracted indicator value, with its report, region,
+// period, a link back to the sentence it came from, and (for counts) a per-10,000-people value
+// where the region's population is known from its own reports. Pages, charts and the
+// /data/indicators.{csv,json} downloads all read these rows.
+import type { Period, Qualifier, ReportEntry, MentionKind } from "./schema";
+import type { Indicator } from "./catalogue";
+import { comparePeriods } from "./corpus";
+
+export const POPULATION_INDICATORS = ["resident_population", "registered_population", "household_population"];
+
+export interface ValueRow {
+  reportId: string;
+  regionCode: string | null;
+  regionName: string | null;
+  prefecture: string | null;
+  province: string | null;
+  year: number | null;
+  period: Period | null;
+  indicator: string;
+  indicatorName: string;
+  label: string;
+  value: number;
+  unit: string | null;
+  normalizedValue: number;
+  normalizedUnit: string | null;
+  /** Value per 10,000 residents, for counts in reports whose region's population is known. */
+  per10k: number | null;
+  /** The population used for per10k, and the report it came from. */
+  population: number | null;
+  populationReport: string | null;
+  kind: MentionKind;
+  qualifier: Qualifier | null;
+  asOf: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  /** Site-relative link to the highlighted number: /reports/<id>/#m-<start>. */
+  link: string;
+}
+
+export function reportHref(base: string, id: string): string {
+  return `${base}reports/${id}/`;
+}
+
+export function mentionHref(base: string, id: string, start: number): string {
+  return `${reportHref(base, id)}#m-${start}`;
+}
+
+/** Population per region (GB code): the actual population stated in the region's latest report that states it. */
+export function populationByRegion(entries: readonly ReportEntry[]): Map<string, { value: number; reportId: string; year: number | null }> {
+  const out = new Map<string, { value: number; reportId: string; year: number | null; e: ReportEntry }>();
+  for (const e of entries) {
+    if (!e.region) continue;
+    const v = POPULATION_INDICATORS.map((id) => e.indicators.find((x) => x.id === id && x.kind === "actual")).find(Boolean);
+    if (!v || !(v.normalizedValue > 0)) continue;
+    const prev = out.get(e.region.gbCode);
+    if (!prev || comparePeriods(prev.e, e) < 0) out.set(e.region.gbCode, { value: v.normalizedValue, reportId: e.id, year: e.year, e });
+  }
+  return new Map([...out].map(([k, { value, reportId, year }]) => [k, { value, reportId, year }]));
+}
+
+/** Whether an indicator's values scale with population (and so may be shown per 10,000 people). */
+export function isCount(ind: Indicator | undefined): boolean {
+  return !!ind && (ind.kind === "count" || ind.kind === "money") && !POPULATION_INDICATORS.includes(ind.id);
+}
+
+export function valueRows(entries: readonly ReportEntry[], index: Map<string, Indicator>, base = "/"): ValueRow[] {
+  const pop = populationByRegion(entries);
+  const rows: ValueRow[] = [];
+  for (const e of entries) {
+    const p = e.region ? pop.get(e.region.gbCode) : undefined;
+    for (const v of e.indicators) {
+      const ind = index.get(v.id);
+      const per10k = p && isCount(ind) ? (v.normalizedValue / p.value) * 10000 : null;
+      rows.push({
+        reportId: e.id,
+        regionCode: e.region?.gbCode ?? null,
+        regionName: e.region?.name ?? null,
+        prefecture: e.region?.prefecture ?? null,
+        province: e.region?.province ?? null,
+        year: e.year,
+        period: e.period,
+        indicator: v.id,
+        indicatorName: ind?.zh ?? v.label,
+        label: v.label,
+        value: v.value,
+        unit: v.unit,
+        normalizedValue: v.normalizedValue,
+        normalizedUnit: v.normalizedUnit,
+        per10k,
+        population: per10k === null ? null : p!.value,
+        populationReport: per10k === null ? null : p!.reportId,
+        kind: v.kind,
+        qualifier: v.qualifier,
+        asOf: v.asOf,
+        quote: v.quote,
+        start: v.start,
+        end: v.end,
+        link: mentionHref(base, e.id, v.start),
+      });
+    }
+  }
+  rows.sort((a, b) => a.indicator.localeCompare(b.indicator) || (a.regionCode ?? "~").localeCompare(b.regionCode ?? "~") || comparePeriods(a, b) || a.start - b.start);
+  return rows;
+}
+
+/**
+ * The points a cross-region chart shows: actual values only, one per report (the first stated),
+ * for regions that are known. Targets and unknown regions stay in the tables.
+ */
+export function chartPoints(rows: readonly ValueRow[]): ValueRow[] {
+  const seen = new Set<string>();
+  const out: ValueRow[] = [];
+  for (const r of [...rows].sort((a, b) => a.start - b.start)) {
+    if (r.kind !== "actual" || !r.regionCode) continue;
+    const key = `${r.reportId}|${r.indicator}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out.sort((a, b) => (a.regionCode ?? "").localeCompare(b.regionCode ?? "") || comparePeriods(a, b));
+}
+
+/** Groups chart points by period type (H1, FY, …): values of different period types are never plotted together. */
+export function byPeriodType(points: readonly ValueRow[]): Map<Period | "unknown", ValueRow[]> {
+  const out = new Map<Period | "unknown", ValueRow[]>();
+  for (const p of points) {
+    const k = p.period ?? "unknown";
+    out.set(k, [...(out.get(k) ?? []), p]);
+  }
+  return out;
+}
+
+/** The latest point per region (for the cross-region comparison of one period type). */
+export function latestPerRegion(points: readonly ValueRow[]): ValueRow[] {
+  const by = new Map<string, ValueRow>();
+  for (const p of points) {
+    const prev = by.get(p.regionCode!);
+    if (!prev || comparePeriods(prev, p) < 0) by.set(p.regionCode!, p);
+  }
+  return [...by.values()];
+}
+
+export const CSV_COLUMNS = [
+  "reportId", "regionCode", "regionName", "prefecture", "province", "year", "period", "indicator", "indicatorName",
+  "value", "unit", "normalizedValue", "normalizedUnit", "per10k", "population", "kind", "qualifier", "asOf", "quote", "start", "end", "link",
+] as const satisfies readonly (keyof ValueRow)[];
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  // Guard spreadsheet formula injection and quote when needed (report text is untrusted).
+  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV with a header row, CRLF line ends and a UTF-8 BOM so spreadsheet programs read the Chinese. */
+export function toCsv(rows: readonly ValueRow[], site = ""): string {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(c === "link" ? site + r.link : r[c])).join(","));
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,15 @@
+// The rows of one indicator, for the compare page and for download.
+import type { GetStaticPaths } from "astro";
+import { siteData } from "../../../lib/site-data";
+import type { Indicator } from "../../../lib/catalogue";
+
+export const getStaticPaths = (async () => {
+  const { index } = await siteData();
+  return [...index.values()].map((indicator) => ({ params: { id: indicator.id }, props: { indicator } }));
+}) satisfies GetStaticPaths;
+
+export async function GET({ props }: { props: { indicator: Indicator } }) {
+  const { rows, meta } = await siteData();
+  const mine = rows.filter((r) => r.indicator === props.indicator.id);
+  return new Response(JSON.stringify({ meta, indicator: props.indicator, rows: mine }), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+}
