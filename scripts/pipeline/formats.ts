@@ -116,18 +116,27 @@ async function docxSource(bytes: Uint8Array): Promise<SourceText> {
   return checked(text, "docx", "docx");
 }
 
-// PDF fonts often map CJK glyphs to Kangxi radicals (⽣ U+2F63 for 生); NFKC folds each to the
-// ordinary character, one code unit for one, so offsets are unchanged.
+// PDF fonts often map CJK glyphs to radicals (⽣ U+2F63 for 生, ⻓ U+2ED3 for 长). NFKC folds the
+// Kangxi radicals; the supplement radicals that stand for simplified characters need a table.
+// One code unit for one, so offsets are unchanged.
 const RADICALS = /[\u2e80-\u2fdf]/g;
+const SUPPLEMENT_RADICALS: Record<string, string> = {
+  "⺟": "母", "⺠": "民", "⺮": "竹", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车",
+  "⻓": "长", "⻔": "门", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食",
+  "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄",
+  "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
+};
+
+function foldRadical(c: string): string {
+  const n = SUPPLEMENT_RADICALS[c] ?? c.normalize("NFKC");
+  return n.length === 1 ? n : c;
+}
 
 async function pdfSource(bytes: Uint8Array): Promise<SourceText> {
   const { extractText, getDocumentProxy } = await import("unpdf");
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text, totalPages } = await extractText(pdf, { mergePages: true });
-  const folded = text.replace(RADICALS, (c) => {
-    const n = c.normalize("NFKC");
-    return n.length === 1 ? n : c;
-  });
+  const folded = text.replace(RADICALS, foldRadical);
   if ((folded.match(/[\u3400-\u9fff]/g)?.length ?? 0) < 20) {
     return { ok: false, reason: `pdf: no text layer (${totalPages} page(s) of images, a scan?): OCR is not supported` };
   }
