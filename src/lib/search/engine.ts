@@ -1,0 +1,187 @@
+// The search engine the page runs: loads the report table and the shards a query needs, finds
+// the exact matches, filters, counts, ranks. No DOM here; `fetchJson`/`fetchText` are injected so
+// tests can run it on the built files without a browser.
+import { fold } from "./text";
+import { matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard } from "./core";
+import { shardFile, shardOf, type SearchDoc, type SearchManifest } from "./shard";
+
+export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export const FILTER_LABEL: Record<FilterKey, string> = {
+  province: "省份",
+  prefecture: "地市",
+  county: "区县",
+  year: "年份",
+  period: "期间",
+};
+export const UNKNOWN = "不详";
+
+export type Filters = Partial<Record<FilterKey, string[]>>;
+
+export function filterValue(doc: SearchDoc, key: FilterKey): string {
+  switch (key) {
+    case "province":
+      return doc.province ?? UNKNOWN;
+    case "prefecture":
+      return doc.prefecture ?? UNKNOWN;
+    case "county":
+      return doc.county ?? UNKNOWN;
+    case "year":
+      return doc.year ? String(doc.year) : UNKNOWN;
+    case "period":
+      return doc.periodLabel ?? UNKNOWN;
+  }
+}
+
+export interface Hit {
+  doc: number;
+  /** Total occurrences of all terms (title, region and text). */
+  occurrences: number;
+  /** A term occurs in the title or the region line. */
+  headMatch: boolean;
+}
+
+export interface SearchOutcome {
+  query: string;
+  terms: string[];
+  /** Terms as searched after traditional → simplified conversion, when that changed them. */
+  simplified: string[] | null;
+  /** All matching reports before filtering, ranked. */
+  all: Hit[];
+  /** After the filters. */
+  hits: Hit[];
+  /** Per filter group: value → number of matching reports with the other groups' filters applied. */
+  facets: Record<FilterKey, [string, number][]>;
+  ms: number;
+}
+
+export interface EngineIO {
+  fetchJson: (path: string) => Promise<unknown>;
+  fetchText: (path: string) => Promise<string>;
+}
+
+export class SearchEngine {
+  private manifest: Promise<SearchManifest> | null = null;
+  private t2s: Promise<Record<string, string>> | null = null;
+  private shards = new Map<number, Promise<Shard>>();
+  private texts = new Map<number, Promise<string>>();
+
+  constructor(private io: EngineIO) {}
+
+  load(): Promise<SearchManifest> {
+    return (this.manifest ??= this.io.fetchJson("docs.json") as Promise<SearchManifest>);
+  }
+
+  private loadT2s(): Promise<Record<string, string>> {
+    return (this.t2s ??= this.io.fetchJson("t2s.json").then((m) => m as Record<string, string>));
+  }
+
+  private shard(n: number): Promise<Shard> {
+    let p = this.shards.get(n);
+    if (!p) this.shards.set(n, (p = this.io.fetchJson(shardFile(n)) as Promise<Shard>));
+    return p;
+  }
+
+  /** The searchable text of a report (lines joined by "\n"). */
+  text(doc: number): Promise<string> {
+    let p = this.texts.get(doc);
+    if (!p) {
+      p = this.load().then((m) => this.io.fetchText(`text/${m.docs[doc]!.id}.txt`));
+      this.texts.set(doc, p);
+    }
+    return p;
+  }
+
+  async search(query: string, filters: Filters = {}): Promise<SearchOutcome> {
+    const t0 = Date.now();
+    const { terms } = parseQuery(query);
+    const hasHan = terms.some((t) => /\p{Script=Han}/u.test(t));
+    const [manifest, t2s] = await Promise.all([this.load(), hasHan ? this.loadT2s() : Promise.resolve({} as Record<string, string>)]);
+    const simplifiedTerms = terms.map((t) => [...t].map((c) => t2s[c] ?? c).join(""));
+    const changed = simplifiedTerms.some((s, i) => s !== terms[i]);
+    // Each term is a set of variants (as typed, and in simplified characters); a report matches
+    // a term when it contains any variant, and the query when it matches every term.
+    const variants = terms.map((t, i) => [...new Set([t, simplifiedTerms[i]!])]);
+    const plans = variants.map((vs) => vs.map((v) => planTerm(v)));
+    const keys = new Set(plans.flat().flatMap((p) => p.keys));
+    const needed = [...new Set([...keys].map((k) => shardOf(k, manifest.shardCount)))];
+    const loaded = new Map<number, Shard>();
+    await Promise.all(needed.map(async (n) => loaded.set(n, await this.shard(n))));
+    const lookup = (key: string) => loaded.get(shardOf(key, manifest.shardCount))![key];
+
+    let all: Map<number, number> | null = null;
+    for (const termPlans of plans) {
+      const counts = new Map<number, number>();
+      for (const plan of termPlans) {
+        const m = matchTerm(plan, lookup);
+        for (const [doc, n] of m.counts) counts.set(doc, (counts.get(doc) ?? 0) + n);
+        // Phrases the index cannot decide alone are checked on the text itself.
+        await Promise.all(
+          [...m.unverified].map(async (doc) => {
+            const n = countIn(fold(await this.text(doc)), plan.cps);
+            if (n > 0) counts.set(doc, (counts.get(doc) ?? 0) + n);
+          }),
+        );
+      }
+      if (all === null) all = counts;
+      else {
+        const next: Map<number, number> = new Map();
+        for (const [doc, n] of all) {
+          const m = counts.get(doc);
+          if (m !== undefined) next.set(doc, n + m);
+        }
+        all = next;
+      }
+    }
+    const docs = manifest.docs;
+    const hitsAll: Hit[] = [...(all ?? new Map<number, number>())].map(([doc, occurrences]) => {
+      const head = fold(docs[doc]!.head);
+      const headMatch = plans.some((ps) => ps.some((p) => p.cps.length > 0 && firstIndex(head, p.cps) >= 0));
+      return { doc, occurrences, headMatch };
+    });
+    const dateRank = new Map(manifest.byDate.map((d, i) => [d, i]));
+    hitsAll.sort(
+      (a, b) =>
+        Number(b.headMatch) - Number(a.headMatch) ||
+        b.occurrences - a.occurrences ||
+        (dateRank.get(a.doc) ?? 0) - (dateRank.get(b.doc) ?? 0),
+    );
+    const passes = (h: Hit, except?: FilterKey) =>
+      FILTER_KEYS.every((k) => k === except || !filters[k]?.length || filters[k]!.includes(filterValue(docs[h.doc]!, k)));
+    const hits = hitsAll.filter((h) => passes(h));
+    const facets = {} as SearchOutcome["facets"];
+    for (const key of FILTER_KEYS) {
+      const counts = new Map<string, number>();
+      for (const h of hitsAll) {
+        if (!passes(h, key)) continue;
+        const v = filterValue(docs[h.doc]!, key);
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      // Selected values stay visible even at zero.
+      for (const v of filters[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
+      facets[key] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
+    }
+    return { query, terms, simplified: changed ? simplifiedTerms : null, all: hitsAll, hits, facets, ms: Date.now() - t0 };
+  }
+
+  /** First occurrence of any variant of the terms, preferring the body over the title lines. */
+  async firstMatch(doc: number, outcome: SearchOutcome): Promise<{ text: string; start: number; len: number } | null> {
+    const text = await this.text(doc);
+    const cps = fold(text);
+    let headEnd = 0;
+    for (let lines = 0; headEnd < cps.length && lines < 2; headEnd++) if (cps[headEnd] === "\n") lines++;
+    const variants = outcome.terms.flatMap((t, i) => [t, outcome.simplified?.[i] ?? t]);
+    // Rank each candidate: in the body before in the title lines, then earliest.
+    let best: { start: number; len: number; rank: number } | null = null;
+    for (const v of variants) {
+      const vc = fold(v);
+      if (vc.length === 0) continue;
+      const inBody = firstIndex(cps, vc, headEnd);
+      const at = inBody >= 0 ? inBody : firstIndex(cps, vc);
+      if (at < 0) continue;
+      const rank = (inBody >= 0 ? 0 : cps.length) + at;
+      if (!best || rank < best.rank) best = { start: at, len: vc.length, rank };
+    }
+    return best ? { text, ...best } : null;
+  }
+}

@@ -1,0 +1,200 @@
+// The search page's script. Report text is untrusted: every piece of it goes into the DOM as
+// text (textContent / text nodes), never as HTML.
+import { SearchEngine, FILTER_KEYS, type Filters, type FilterKey, type SearchOutcome } from "../../lib/search/engine";
+import { excerptAt, textFragment } from "../../lib/search/core";
+
+const PAGE = 20;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+export function start(): void {
+  const form = document.getElementById("search-form") as HTMLFormElement;
+  const input = document.getElementById("q") as HTMLInputElement;
+  const status = document.getElementById("search-status")!;
+  const note = document.getElementById("search-note")!;
+  const list = document.getElementById("search-results") as HTMLOListElement;
+  const more = document.getElementById("search-more") as HTMLButtonElement;
+  const aside = document.getElementById("search-filters")!;
+  const base = form.dataset.base ?? "/";
+  const root = `${base}search-index/`;
+  const engine = new SearchEngine({
+    fetchJson: async (p) => {
+      const r = await fetch(root + p);
+      if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+      return r.json();
+    },
+    fetchText: async (p) => {
+      const r = await fetch(root + p);
+      if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+      return r.text();
+    },
+  });
+
+  let filters: Filters = {};
+  let current: SearchOutcome | null = null;
+  let shown = 0;
+  let generation = 0;
+
+  function readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") ?? "";
+    filters = {};
+    for (const key of FILTER_KEYS) {
+      const values = params.getAll(key);
+      if (values.length) filters[key] = values;
+    }
+  }
+
+  function writeUrl(push: boolean): void {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    for (const key of FILTER_KEYS) for (const v of filters[key] ?? []) params.append(key, v);
+    const qs = params.toString();
+    const url = `${location.pathname}${qs ? "?" + qs : ""}`;
+    if (url !== `${location.pathname}${location.search}`) history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  function setStatus(text: string, state: string): void {
+    status.textContent = text;
+    status.dataset.state = state;
+  }
+
+  async function run(): Promise<void> {
+    const my = ++generation;
+    const q = input.value.trim();
+    document.title = q ? `${q} · 全文搜索 · 县域卫健报告库` : "全文搜索 · 县域卫健报告库";
+    if (!q) {
+      list.replaceChildren();
+      aside.hidden = true;
+      note.hidden = true;
+      more.hidden = true;
+      setStatus("", "idle");
+      return;
+    }
+    setStatus("正在搜索…", "busy");
+    let outcome: SearchOutcome;
+    try {
+      outcome = await engine.search(q, filters);
+    } catch (e) {
+      if (my === generation) setStatus(`搜索出错：${(e as Error).message}`, "error");
+      return;
+    }
+    if (my !== generation) return;
+    current = outcome;
+    if (outcome.simplified) {
+      note.textContent = `已将繁体“${outcome.terms.join(" ")}”同时按简体“${outcome.simplified.join(" ")}”搜索。`;
+      note.hidden = false;
+    } else note.hidden = true;
+    renderFilters(outcome);
+    list.replaceChildren();
+    shown = 0;
+    if (outcome.all.length === 0) {
+      setStatus(`没有找到包含“${outcome.terms.join("”和“")}”的报告。`, "empty");
+      more.hidden = true;
+      return;
+    }
+    const filtered = outcome.hits.length !== outcome.all.length;
+    setStatus(
+      filtered
+        ? `${outcome.all.length} 篇报告含有“${outcome.terms.join("”和“")}”，筛选后 ${outcome.hits.length} 篇。`
+        : `${outcome.all.length} 篇报告含有“${outcome.terms.join("”和“")}”。`,
+      outcome.hits.length ? "done" : "filtered-empty",
+    );
+    await showMore(my);
+  }
+
+  async function showMore(my: number): Promise<void> {
+    if (!current) return;
+    const outcome = current;
+    const { docs } = await engine.load();
+    const batch = outcome.hits.slice(shown, shown + PAGE);
+    shown += batch.length;
+    more.hidden = shown >= outcome.hits.length;
+    const pending: Promise<void>[] = [];
+    for (const hit of batch) {
+      const doc = docs[hit.doc]!;
+      const link = el("a", { href: `${base}${doc.url.replace(/^\//, "")}`, className: "title" }, doc.title);
+      const meta = el(
+        "p",
+        { className: "meta" },
+        [doc.region ?? "地区不详", doc.province ? `${doc.province}${doc.prefecture ? " " + doc.prefecture : ""}` : "", `${doc.year ?? "年份不详"}${doc.year ? "年" : ""}${doc.periodLabel ?? ""}`, doc.published ? `发布于 ${doc.published}` : "", `出现 ${hit.occurrences} 次`, hit.headMatch ? "标题或地区匹配" : ""]
+          .filter(Boolean)
+          .join(" · "),
+      );
+      const excerpt = el("p", { className: "excerpt" }, "…");
+      const item = el("li", {}, link, meta, excerpt);
+      item.dataset.id = doc.id;
+      list.append(item);
+      pending.push(
+        engine.firstMatch(hit.doc, outcome).then((m) => {
+          if (my !== generation || !m) return;
+          const cps = [...m.text];
+          const ex = excerptAt(cps, m.start, m.len, 100);
+          excerpt.replaceChildren(ex.before, el("mark", {}, ex.match), ex.after);
+          link.href = `${base}${doc.url.replace(/^\//, "")}${textFragment(ex.match, ex.prefix, ex.suffix)}`;
+          item.dataset.ready = "1";
+        }),
+      );
+    }
+    await Promise.all(pending);
+  }
+
+  function renderFilters(outcome: SearchOutcome): void {
+    aside.hidden = outcome.all.length === 0;
+    for (const key of FILTER_KEYS) {
+      const box = aside.querySelector(`[data-filter="${key}"] .filter-options`)!;
+      box.replaceChildren(
+        ...outcome.facets[key].map(([value, count]) => {
+          const cb = el("input", { type: "checkbox", value, checked: filters[key]?.includes(value) ?? false });
+          cb.dataset.key = key;
+          return el("label", {}, cb, ` ${value} `, el("span", { className: "count" }, `(${count})`));
+        }),
+      );
+      (box.parentElement as HTMLElement).hidden = outcome.facets[key].length === 0;
+    }
+  }
+
+  aside.addEventListener("change", (e) => {
+    const cb = e.target as HTMLInputElement;
+    const key = cb.dataset.key as FilterKey | undefined;
+    if (!key) return;
+    const set = new Set(filters[key] ?? []);
+    if (cb.checked) set.add(cb.value);
+    else set.delete(cb.value);
+    filters = { ...filters, [key]: [...set] };
+    if (!set.size) delete filters[key];
+    writeUrl(true);
+    void run();
+  });
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    filters = {};
+    writeUrl(true);
+    void run();
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      filters = {};
+      writeUrl(false);
+      void run();
+    }, 250);
+  });
+
+  more.addEventListener("click", () => void showMore(generation));
+  window.addEventListener("popstate", () => {
+    readUrl();
+    void run();
+  });
+
+  readUrl();
+  void run();
+}
