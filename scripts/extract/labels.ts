@@ -56,7 +56,8 @@ export function labelParts(text: string, f: string, start: number, unitEnd: numb
   let body = clause.replace(JOINERS, "");
   const lead = LEAD.exec(body);
   let offset = 0;
-  if (lead && lead[0].length < body.length) {
+  if (lead) {
+    // A clause that is only a verb (完成 1037 例…) leaves no label before the number.
     offset = lead[0].length;
     body = body.slice(offset);
   }
