@@ -40,6 +40,9 @@ function isBrokenSentence(line: string, next: string): boolean {
   if (HEADING_START.test(prev) && !/[。；]/.test(prev)) return false;
   const nextTrim = next.trimStart();
   if (!CJK_OR_DIGIT_START.test(nextTrim)) return false;
+  // Never glue digits into a new number across a break (省级媒0 | 486篇): a number must be
+  // contiguous in the original text for its offsets to hold.
+  if (/[\d０-９.．]$/.test(prev) && /^[\d０-９]/.test(nextTrim)) return false;
   if (HEADING_START.test(next)) return false;
   return true;
 }
