@@ -33,6 +33,41 @@ export interface CompiledPattern {
   indicator: CatalogueIndicator;
   match: RegExp;
   context: RegExp | null;
+  /** A literal every match must contain: a cheap includes() before the regex runs. */
+  literal: string | null;
+}
+
+/**
+ * The longest run of CJK characters a regex source requires: text outside groups and classes,
+ * not followed by a quantifier that allows zero. Null when unsure (top-level alternation).
+ */
+export function requiredLiteral(source: string): string | null {
+  let depth = 0;
+  let inClass = false;
+  let top = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") {
+      top += depth || inClass ? "" : " ";
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      continue;
+    }
+    if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (depth === 0) {
+      if (ch === "|") return null;
+      const next = source[i + 1];
+      top += next === "?" || next === "*" || (next === "{" && source[i + 2] === "0") ? " " : ch;
+    }
+    if (depth > 0 || ch === "[" || ch === ")") top += " ";
+  }
+  const runs = top.match(/[\u3400-\u9fff“”]+/g) ?? [];
+  return runs.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 export const compiledPatterns: CompiledPattern[] = catalogue.indicators.flatMap((indicator) =>
@@ -40,5 +75,6 @@ export const compiledPatterns: CompiledPattern[] = catalogue.indicators.flatMap(
     indicator,
     match: new RegExp(p.match),
     context: p.context ? new RegExp(p.context, "g") : null,
+    literal: requiredLiteral(p.match),
   })),
 );

@@ -77,6 +77,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
       byUnit.set(unit ?? "", candidates);
     }
     for (const p of candidates) {
+      if (p.literal && !s.includes(p.literal)) continue;
       const hit = p.match.exec(s);
       if (!hit) continue;
       const hash = before.length;
