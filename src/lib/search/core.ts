@@ -83,7 +83,7 @@ export interface ParsedQuery {
 export function parseQuery(q: string): ParsedQuery {
   const terms: string[] = [];
   const re = /[“"]([^”"]*)[”"]?|(\S+)/gu;
-  for (const m of q.normalize("NFC").matchAll(re)) {
+  for (const m of q.matchAll(re)) {
     const phrase = m[1];
     const word = m[2];
     if (phrase !== undefined) {

@@ -1,0 +1,60 @@
+// The plain, obviously-correct answer a search must match: substring search of each report's
+// searchable lines (what its page shows), case-folded like the index. Used by the tests and the
+// evaluation; never by the page.
+import { fold } from "./text";
+import { countIn, parseQuery } from "./core";
+
+export interface ReferenceDoc {
+  id: string;
+  lines: string[];
+}
+
+/** Ids of the reports that contain every term of the query, with their occurrence counts. */
+export function referenceSearch(docs: readonly ReferenceDoc[], query: string, t2s: Record<string, string> = {}): Map<string, number> {
+  const { terms } = parseQuery(query);
+  const out = new Map<string, number>();
+  if (!terms.length) return out;
+  const variants = terms.map((t) => [...new Set([t, [...t].map((c) => t2s[c] ?? c).join("")])].map((v) => fold(v)));
+  for (const doc of docs) {
+    const lines = doc.lines.map((l) => fold(l));
+    let total = 0;
+    let all = true;
+    for (const vs of variants) {
+      let n = 0;
+      for (const v of vs) for (const line of lines) n += countIn(line, v);
+      if (n === 0) {
+        all = false;
+        break;
+      }
+      total += n;
+    }
+    if (all) out.set(doc.id, total);
+  }
+  return out;
+}
+
+/** A small seeded random generator (mulberry32), so query sets are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random substring of 1…maxLen characters from one line of the given texts, without spaces. */
+export function randomSubstring(texts: readonly string[][], rand: () => number, minLen = 1, maxLen = 6): string {
+  for (;;) {
+    const lines = texts[Math.floor(rand() * texts.length)]!;
+    const line = [...lines[Math.floor(rand() * lines.length)]!];
+    const len = minLen + Math.floor(rand() * (maxLen - minLen + 1));
+    if (line.length < len) continue;
+    const start = Math.floor(rand() * (line.length - len + 1));
+    const s = line.slice(start, start + len).join("");
+    if (/\s|["“”]/u.test(s)) continue;
+    return s;
+  }
+}

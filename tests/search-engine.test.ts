@@ -1,0 +1,142 @@
+// The search engine on the real index built by scripts/search-index.ts from the seed entries,
+// compared with a plain substring search of the same report texts.
+import { beforeAll, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { SearchEngine } from "../src/lib/search/engine";
+import { parseEntry } from "../src/lib/entry-file";
+import { searchLines } from "../src/lib/search/text";
+import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
+import type { ReportEntry } from "../src/lib/schema";
+
+const ENTRIES = "content/reports";
+let out: string;
+let engine: SearchEngine;
+let docs: ReferenceDoc[];
+let t2s: Record<string, string>;
+
+async function ids(q: string, filters = {}): Promise<Map<string, number>> {
+  const m = await engine.load();
+  const res = await engine.search(q, filters);
+  return new Map(res.hits.map((h) => [m.docs[h.doc]!.id, h.occurrences]));
+}
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), "search-index-"));
+  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out], { stdio: "pipe" });
+  const dir = join(out, "search-index");
+  engine = new SearchEngine({
+    // Read the gzipped copies: what a server sends is what the engine must understand.
+    fetchJson: async (p) => JSON.parse(gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8")),
+    fetchText: async (p) => gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8"),
+  });
+  docs = readdirSync(ENTRIES)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => {
+      const { data, body } = parseEntry(readFileSync(join(ENTRIES, f), "utf8"));
+      return { id: (data as ReportEntry).id, lines: searchLines(data as unknown as ReportEntry, body) };
+    });
+  t2s = JSON.parse(readFileSync(join(dir, "t2s.json"), "utf8"));
+}, 120_000);
+
+describe("exact substring semantics on the seed reports", () => {
+  it("indexes every report", async () => {
+    expect((await engine.load()).docs.length).toBe(docs.length);
+    expect(docs.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("finds exactly the reports containing 600 random 1–6 character substrings, with exact counts", async () => {
+    const rand = seededRandom(20260505);
+    const texts = docs.map((d) => d.lines);
+    let partial = 0;
+    for (let i = 0; i < 600; i++) {
+      const q = randomSubstring(texts, rand, 1, 6);
+      const want = referenceSearch(docs, q, t2s);
+      const got = await ids(q);
+      expect([...got.keys()].sort(), q).toEqual([...want.keys()].sort());
+      for (const [id, n] of want) expect(got.get(id), `${q} in ${id}`).toBe(n);
+      if (want.size > 0 && want.size < docs.length) partial++;
+    }
+    // The set must discriminate: many queries are in some reports but not all.
+    expect(partial).toBeGreaterThan(100);
+  });
+
+  it("the pieces of a word are not the word (precision where word-splitting search fails)", async () => {
+    for (const q of ["接种率", "托育", "两癌", "医共体", "卫生院", "江海区", "海安", "卫健委"]) {
+      expect([...(await ids(q)).keys()].sort(), q).toEqual([...referenceSearch(docs, q).keys()].sort());
+    }
+    // 医共体 is in some reports, and its pieces 医 and 共体 are in more.
+    expect((await ids("医共体")).size).toBeLessThan((await ids("共体")).size + (await ids("医")).size);
+  });
+
+  it("all terms must occur for space-separated terms", async () => {
+    const rand = seededRandom(7);
+    const texts = docs.map((d) => d.lines);
+    for (let i = 0; i < 150; i++) {
+      const q = `${randomSubstring(texts, rand, 2, 4)} ${randomSubstring(texts, rand, 2, 4)}`;
+      expect([...(await ids(q)).keys()].sort(), q).toEqual([...referenceSearch(docs, q, t2s).keys()].sort());
+    }
+  });
+
+  it("a quoted phrase with a space is that exact phrase", async () => {
+    // 阳山县's report letter-spaces its letterhead: 阳 山 县 卫 生 健 康 局.
+    const spaced = await ids('"阳 山 县"');
+    expect([...spaced.keys()]).toEqual(["441823-2020-FY"]);
+    expect([...(await ids('"山 县 卫"')).keys()]).toEqual(["441823-2020-FY"]);
+    expect((await ids('"阳 县"')).size).toBe(0);
+    // Unquoted, the same characters are three terms, each anywhere.
+    expect((await ids("阳 山 县")).size).toBeGreaterThanOrEqual(spaced.size);
+  });
+
+  it("text found nowhere gives no results", async () => {
+    for (const q of ["核酸检测阳性率", "卫生健康局局长办公室", "区块链", "火星", "健康卫生", "核酸 区块链"]) {
+      expect(referenceSearch(docs, q).size, q).toBe(0);
+      expect((await ids(q)).size, q).toBe(0);
+    }
+  });
+
+  it("searches traditional characters in simplified and says so", async () => {
+    const res = await engine.search("核酸檢測");
+    expect(res.simplified).toEqual(["核酸检测"]);
+    expect(res.hits.length).toBe(referenceSearch(docs, "核酸检测").size);
+    expect(res.hits.length).toBeGreaterThan(0);
+    expect((await engine.search("核酸检测")).simplified).toBeNull();
+  });
+
+  it("finds region names and titles, and ranks those reports first", async () => {
+    const m = await engine.load();
+    for (const d of m.docs) {
+      const first = (await engine.search(d.title)).hits[0]!;
+      expect(m.docs[first.doc]!.id).toBe(d.id);
+      expect(first.headMatch).toBe(true);
+    }
+    // 江苏省 appears only in the region line of 海安市's report.
+    const res = await engine.search("江苏省");
+    expect(res.hits.map((h) => m.docs[h.doc]!.id)).toContain("320685-2021-H1");
+    expect(res.hits[0]!.headMatch).toBe(true);
+  });
+
+  it("ranks by occurrences after title and region matches", async () => {
+    const res = await engine.search("核酸");
+    const body = res.hits.filter((h) => !h.headMatch).map((h) => h.occurrences);
+    expect(body).toEqual([...body].sort((a, b) => b - a));
+    expect(body.length).toBeGreaterThan(1);
+  });
+
+  it("filters narrow the results and facets count them", async () => {
+    const all = await engine.search("卫生");
+    expect(all.hits.length).toBe(docs.length);
+    const guangdong = all.facets.province.find(([v]) => v === "广东省");
+    expect(guangdong?.[1]).toBe(2);
+    const narrowed = await engine.search("卫生", { province: ["广东省"] });
+    expect(narrowed.hits.length).toBe(2);
+    const years = await engine.search("卫生", { year: ["2022"] });
+    expect(years.hits.length).toBe(all.facets.year.find(([v]) => v === "2022")![1]);
+    // Counts for the other groups follow the filter; the filtered group keeps its own counts.
+    expect(narrowed.facets.province).toEqual(all.facets.province);
+    expect(narrowed.facets.year.reduce((s, [, n]) => s + n, 0)).toBe(2);
+  });
+});
