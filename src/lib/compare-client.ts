@@ -160,9 +160,10 @@ async function draw(base: string, s: State, colors: Record<string, string>, sour
       height: Math.max(90, points.length * 24 + 56),
       marginLeft: Math.ceil(longest * 12.5) + 14,
       marginRight: 24,
+      marginBottom: 44,
       style: { fontSize: "12px", background: "transparent" },
       ariaLabel: title.textContent,
-      x: { label: `${data.indicator.zh}（${unit || "无单位"}） →`, labelAnchor: "right", grid: true, nice: true, zero: true },
+      x: { label: `${data.indicator.zh}（${unit || "无单位"}） →`, labelAnchor: "right", labelOffset: 38, grid: true, nice: true, zero: true },
       y: { label: null, domain: points.map((p) => p.label), tickSize: 0 },
       marks: [
         Plot.ruleY(points, { y: "label", stroke: "#d9dee4" }),

@@ -167,7 +167,8 @@ export function renderSpec(spec: ChartSpec): string {
       height: Math.max(90, data.length * 24 + 56),
       marginLeft,
       marginRight: 24,
-      x: { label: `${spec.axisLabel} →`, labelAnchor: "right", grid: true, nice: true, zero: true },
+      marginBottom: 44,
+      x: { label: `${spec.axisLabel} →`, labelAnchor: "right", labelOffset: 38, grid: true, nice: true, zero: true },
       y: { label: null, domain, tickSize: 0 },
       marks: [
         Plot.ruleY(sorted, { y: "label", stroke: "#d9dee4" }),
@@ -184,7 +185,8 @@ export function renderSpec(spec: ChartSpec): string {
     height: spec.kind === "region-series" ? 220 : 320,
     marginLeft: 64,
     marginRight: spec.kind === "series" ? 90 : 24,
-    x: { label: "年份 →", labelAnchor: "right", type: "point", domain: years, tickFormat: (d: number) => `${d}`, inset: 20 },
+    marginBottom: 44,
+    x: { label: "年份 →", labelAnchor: "right", labelOffset: 38, type: "point", domain: years, tickFormat: (d: number) => `${d}`, inset: 20 },
     y: { label: `↑ ${spec.axisLabel}`, grid: true, nice: true, zero: true },
     marks: [
       Plot.line(data, { x: "year", y: "value", z: "label", stroke: "color", strokeWidth: 1.6, sort: "year" }),

@@ -1,0 +1,62 @@
+// Shared by the site tests: build the site from the seeds once (ingest + astro build into a
+// private output directory, so parallel work in dist/ does not interfere), read entries, parse HTML.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { parseEntry } from "../src/lib/entry-file";
+import type { ReportEntry } from "../src/lib/schema";
+
+export const ROOT = join(import.meta.dirname, "..");
+
+/** Runs ingest and the Astro build; returns the output directory. SITE_DIST reuses a fresh build. */
+export function buildSite(): string {
+  if (process.env.SITE_DIST && existsSync(join(process.env.SITE_DIST, "index.html"))) return process.env.SITE_DIST;
+  const out = mkdtempSync(join(tmpdir(), "site-test-dist-"));
+  const opts = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } };
+  execFileSync("npx", ["tsx", "scripts/ingest.ts"], opts);
+  execFileSync("npx", ["astro", "build", "--outDir", out], opts);
+  return out;
+}
+
+export function readEntries(): ReportEntry[] {
+  const dir = join(ROOT, "content/reports");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => parseEntry(readFileSync(join(dir, f), "utf8")).data as unknown as ReportEntry);
+}
+
+export function page(dist: string, path: string): Document {
+  const file = join(dist, path, path.endsWith(".html") ? "" : "index.html");
+  if (!existsSync(file)) throw new Error(`page ${path} was not built (${file})`);
+  return parseHTML(readFileSync(file, "utf8")).document as unknown as Document;
+}
+
+export function readJson<T>(dist: string, path: string): T {
+  return JSON.parse(readFileSync(join(dist, path), "utf8")) as T;
+}
+
+/** RFC 4180 CSV parser (quoted fields, doubled quotes, CRLF), enough for our downloads. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, "");
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && s[i + 1] === "\n") i++;
+      row.push(cell), rows.push(row), (row = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}

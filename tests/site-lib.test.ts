@@ -1,0 +1,105 @@
+// Unit tests for the site's data and chart modules and the link checker (no build needed).
+import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkLinks } from "../scripts/check-links";
+import { parseCatalogue } from "../src/lib/catalogue";
+import { chartPoints, toCsv, valueRows } from "../src/lib/values";
+import { indicatorCharts, renderSpec } from "../src/lib/charts/specs";
+import { provinceColors } from "../src/lib/charts/colors";
+import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
+import { parseCsv } from "./site-helpers";
+
+function value(id: string, v: number, start: number, extra: Partial<IndicatorValue> = {}): IndicatorValue {
+  return { id, label: id, value: v, unit: "人", normalizedValue: v, normalizedUnit: "人", qualifier: null, kind: "actual", asOf: null, section: null, quote: `q${v}`, quoteStart: start, start, end: start + 2, ...extra };
+}
+function entry(id: string, gb: string | null, year: number, period: "H1" | "FY", indicators: IndicatorValue[], province = "广东省"): ReportEntry {
+  return {
+    id, title: id, region: gb ? { name: `县${gb}`, level: "县", prefecture: "某市", province, gbCode: gb } : null, level: "县", year, period,
+    hasPlan: false, planYear: null, planPeriod: null, published: null, sourceFile: `${id}.txt`, sourceSha256: "0".repeat(64), encoding: "utf-8", format: "txt",
+    extractorVersion: "t", warnings: [], sections: [], offsetRuns: [], mentions: [], indicators, masked: [], charCount: 0,
+  };
+}
+
+const catalogue = parseCatalogue([
+  { id: "doctors", zh: "医生数", unit: "人", kind: "count", group: "workforce" },
+  { id: "resident_population", zh: "常住人口", unit: "人", kind: "count", topic: "人口家庭" },
+]);
+const index = new Map(catalogue.map((i) => [i.id, i]));
+
+describe("values and charts", () => {
+  const entries = [
+    entry("a-2021-H1", "440001", 2021, "H1", [value("doctors", 100, 10), value("resident_population", 200000, 50), value("doctors", 120, 90, { kind: "target" })]),
+    entry("a-2022-H1", "440001", 2022, "H1", [value("doctors", 110, 10)]),
+    entry("a-2022-FY", "440001", 2022, "FY", [value("doctors", 300, 10)]),
+    entry("b-2022-H1", "320001", 2022, "H1", [value("doctors", 50, 10), value("doctors", 55, 40)], "江苏省"),
+    entry("u-2022-H1", null, 2022, "H1", [value("doctors", 70, 10)]),
+  ];
+  const rows = valueRows(entries, index, "/");
+
+  it("one row per indicator value, linked to its mark", () => {
+    expect(rows.length).toBe(entries.reduce((n, e) => n + e.indicators.length, 0));
+    expect(rows.find((r) => r.reportId === "b-2022-H1" && r.start === 40)?.link).toBe("/reports/b-2022-H1/#m-40");
+  });
+
+  it("per 10,000 people only where the region's own reports state the population", () => {
+    const a = rows.find((r) => r.reportId === "a-2022-H1")!;
+    expect(a.per10k).toBeCloseTo((110 / 200000) * 10000);
+    expect(rows.find((r) => r.reportId === "b-2022-H1")!.per10k).toBeNull();
+    expect(rows.find((r) => r.indicator === "resident_population")!.per10k).toBeNull();
+  });
+
+  it("chart points: actuals of known regions, first per report", () => {
+    const pts = chartPoints(rows.filter((r) => r.indicator === "doctors"));
+    expect(pts.map((p) => `${p.reportId}:${p.normalizedValue}`).sort()).toEqual(["a-2021-H1:100", "a-2022-FY:300", "a-2022-H1:110", "b-2022-H1:50"]);
+  });
+
+  it("one cross-region chart per period type, a series where a region has several periods, every mark a link", () => {
+    const specs = indicatorCharts(index.get("doctors")!, rows, provinceColors(["广东省", "江苏省"]));
+    const regions = specs.filter((s) => s.kind === "regions");
+    expect(regions.map((s) => s.period).sort()).toEqual(["FY", "H1"]);
+    const h1 = regions.find((s) => s.period === "H1")!;
+    expect(h1.points.map((p) => p.row.reportId).sort()).toEqual(["a-2022-H1", "b-2022-H1"]);
+    const svg = renderSpec(h1);
+    const links = [...svg.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.sort()).toEqual(["/reports/a-2022-H1/#m-10", "/reports/b-2022-H1/#m-10"]);
+    expect(specs.some((s) => s.kind === "series" && s.period === "H1")).toBe(true);
+    expect(specs.some((s) => s.kind === "per10k" && s.points.length === 1)).toBe(true);
+  });
+
+  it("escapes report text in the SVG", () => {
+    const evil = [entry("x-2022-H1", "440001", 2022, "H1", [value("doctors", 1, 5, { quote: '<script>alert("x")</script>' })])];
+    const spec = indicatorCharts(index.get("doctors")!, valueRows(evil, index), new Map())[0]!;
+    const svg = renderSpec(spec);
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("&lt;script&gt;");
+  });
+
+  it("CSV round-trips quotes with commas, quotes and newlines", () => {
+    const tricky = valueRows([entry("c-2022-H1", "440001", 2022, "H1", [value("doctors", 1, 5, { quote: '他说"好",\n然后' })])], index);
+    const [header, row] = parseCsv(toCsv(tricky));
+    expect(row![header!.indexOf("quote")]).toBe('他说"好",\n然后');
+  });
+
+  it("topics: keys and Chinese names both read", () => {
+    expect(index.get("doctors")!.topic).toBe("人才队伍");
+    expect(index.get("resident_population")!.topic).toBe("人口家庭");
+  });
+});
+
+describe("link checker", () => {
+  it("finds missing pages and missing anchors, accepts good ones", () => {
+    const dir = mkdtempSync(join(tmpdir(), "links-"));
+    mkdirSync(join(dir, "reports/r1"), { recursive: true });
+    writeFileSync(join(dir, "reports/r1/index.html"), `<html><body><mark id="m-5">5</mark><a href="../../">home</a></body></html>`);
+    writeFileSync(
+      join(dir, "index.html"),
+      `<html><body><a href="/reports/r1/#m-5">ok</a><a href="/reports/r1/#m-6">bad anchor</a><a href="/nope/">missing</a><a href="https://example.org/x">ext</a>
+       <svg><a href="/reports/r1/#m-5"><circle r="1"/></a><a href="/reports/r2/#m-1"><circle r="1"/></a></svg></body></html>`,
+    );
+    const report = checkLinks(dir);
+    expect(report.broken.map((b) => b.href).sort()).toEqual(["/nope/", "/reports/r1/#m-6", "/reports/r2/#m-1"]);
+    expect(report.links).toBe(6);
+  });
+});
