@@ -1,11 +1,18 @@
 // `npm run ingest` (first half of `npm run build`): every file in REPORTS_DIR becomes a content
 // entry in content/reports/ or a line in the build report saying why not. One bad file never
 // stops the others.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { extname, join, relative, resolve } from "node:path";
-import { analyse, type AnalysedReport } from "./pipeline/report";
-import { assignIds, baseId, toEntry } from "./pipeline/entry";
-import { serialiseEntry } from "../src/lib/entry-file";
+//
+// Scale (issue 6): files are analysed on every core by a worker pool (scripts/pipeline/pool.ts)
+// and each analysis is cached on disk (content/.cache/, scripts/pipeline/cache.ts) under the
+// file's content hash and the pipeline's code version, so a rebuild re-analyses only new or
+// changed files. Ingest streams: the main thread holds one file's bytes at a time (to hash
+// them) and a small summary per file; report texts stay in the workers and on disk. Entries
+// whose inputs did not change are not rewritten.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { assignIds } from "./pipeline/entry";
+import { AnalysisCache, cacheKey, codeVersion, sha256, type CacheSummary } from "./pipeline/cache";
+import { createPool, defaultThreads } from "./pipeline/pool";
 import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR } from "../src/lib/paths";
 import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
 import { EXTRACTOR_VERSION } from "./extract/index";
@@ -24,85 +31,199 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
-/** Text with all white space removed: two files that differ only in spacing are one report. */
-function contentKey(r: AnalysedReport): string {
-  return r.cleaned.text.replace(/\s+/g, "");
-}
-
 export interface IngestOptions {
   reportsDir: string;
   entriesDir?: string;
   buildReportPath?: string;
+  /** The analysis cache; default: `.cache` next to the entries folder (content/.cache). `false`: none. */
+  cacheDir?: string | false;
+  /** Worker threads; default INGEST_THREADS or every core. 1 runs in this thread. */
+  threads?: number;
   log?: (line: string) => void;
+  /** What the run did: how many files were analysed, taken from the cache, written. */
+  onStats?: (stats: IngestStats) => void;
+}
+
+export interface IngestStats {
+  files: number;
+  /** Files analysed in this run (cache misses). */
+  analysed: number;
+  /** Files whose analysis came from the cache. */
+  cached: number;
+  entriesWritten: number;
+  entriesUnchanged: number;
+  entriesRemoved: number;
+  threads: number;
+  sourceBytes: number;
+  ms: { analyse: number; write: number; total: number };
+}
+
+/** Where the cache records which entry files were written from what, per entries folder. */
+function manifestPathFor(cacheRoot: string, entriesDir: string): string {
+  return join(cacheRoot, `entries-${sha256(entriesDir).slice(0, 12)}.json`);
 }
 
 export async function ingest(opts: IngestOptions): Promise<BuildReport> {
+  const t0 = performance.now();
   const reportsDir = resolve(opts.reportsDir);
-  const entriesDir = opts.entriesDir ?? ENTRIES_DIR;
+  const entriesDir = resolve(opts.entriesDir ?? ENTRIES_DIR);
   const log = opts.log ?? (() => {});
   const files = listFiles(reportsDir);
-  const outcomes: BuildFileOutcome[] = [];
-  const published: { r: AnalysedReport; rel: string; outcome: BuildFileOutcome }[] = [];
-  const byKey = new Map<string, string>();
-
-  for (const path of files) {
-    const rel = relative(reportsDir, path);
-    let analysis;
-    try {
-      analysis = await analyse(readFileSync(path), path);
-    } catch (e) {
-      // A crash in one report is that report's rejection, not the build's.
-      analysis = { ok: false as const, sha256: "", reason: `internal error while reading: ${(e as Error).message}` };
-    }
-    if (!analysis.ok) {
-      outcomes.push({ file: rel, outcome: "rejected", reason: analysis.reason, warnings: [] });
-      log(`rejected  ${rel}: ${analysis.reason}`);
-      continue;
-    }
-    const key = contentKey(analysis);
-    const first = byKey.get(key);
-    if (first !== undefined) {
-      outcomes.push({ file: rel, outcome: "duplicate", duplicateOf: first, warnings: [] });
-      log(`duplicate ${rel}: same text as ${first}`);
-      continue;
-    }
-    byKey.set(key, rel);
-    const outcome: BuildFileOutcome = { file: rel, outcome: "published", warnings: analysis.warnings };
-    outcomes.push(outcome);
-    published.push({ r: analysis, rel, outcome });
-  }
-
-  const ids = assignIds(published.map((p) => baseId(p.r)));
-  rmSync(entriesDir, { recursive: true, force: true });
-  mkdirSync(entriesDir, { recursive: true });
-  published.forEach(({ r, rel, outcome }, i) => {
-    const id = ids[i]!;
-    outcome.id = id;
-    const entry = toEntry(r, id, rel);
-    writeFileSync(join(entriesDir, `${id}.md`), serialiseEntry(entry, r.cleaned.text));
-  });
-  // Duplicates name the id of the report they repeat.
-  const idByFile = new Map(published.map((p) => [p.rel, p.outcome.id!]));
-  for (const o of outcomes) if (o.outcome === "duplicate") o.duplicateOf = `${o.duplicateOf} (${idByFile.get(o.duplicateOf!)})`;
-
-  const count = (k: BuildFileOutcome["outcome"]) => outcomes.filter((o) => o.outcome === k).length;
-  const report: BuildReport = {
-    generatedAt: new Date().toISOString(),
-    reportsDir: opts.reportsDir,
-    extractorVersion: EXTRACTOR_VERSION,
-    counts: {
-      read: files.length,
-      published: count("published"),
-      duplicate: count("duplicate"),
-      rejected: count("rejected"),
-      warnings: outcomes.reduce((n, o) => n + o.warnings.length, 0),
-    },
-    files: outcomes,
+  const version = codeVersion();
+  // Without a persistent cache the analyses still go through a throw-away one: that is how
+  // workers hand them to the entry writers without sending texts through this thread.
+  const persistent = opts.cacheDir !== false;
+  const cacheRoot = persistent ? resolve((opts.cacheDir as string | undefined) ?? join(entriesDir, "..", ".cache")) : join(entriesDir, "..", `.cache-tmp-${process.pid}`);
+  const cache = new AnalysisCache(cacheRoot, version);
+  const pool = createPool(opts.threads ?? defaultThreads());
+  const stats: IngestStats = {
+    files: files.length, analysed: 0, cached: 0, entriesWritten: 0, entriesUnchanged: 0, entriesRemoved: 0,
+    threads: pool.threads, sourceBytes: 0, ms: { analyse: 0, write: 0, total: 0 },
   };
-  const reportPath = opts.buildReportPath ?? BUILD_REPORT;
-  mkdirSync(resolve(reportPath, ".."), { recursive: true });
-  writeFileSync(reportPath, JSON.stringify(report, null, 2));
-  return report;
+
+  try {
+    // 1. Every file → a summary, from the cache or from a worker. A bounded window of tasks in
+    //    flight keeps both cores busy without queueing the whole corpus.
+    const summaries: { key: string; summary: CacheSummary }[] = new Array(files.length);
+    const window = Math.max(4, pool.threads * 4);
+    const inFlight = new Set<Promise<void>>();
+    const byKey = new Map<string, Promise<CacheSummary>>();
+    for (let i = 0; i < files.length; i++) {
+      const path = files[i]!;
+      let key: string;
+      try {
+        const bytes = readFileSync(path);
+        stats.sourceBytes += bytes.length;
+        key = cacheKey(sha256(bytes), path);
+      } catch (e) {
+        summaries[i] = { key: "", summary: { ok: false, sha256: "", reason: `cannot read the file: ${(e as Error).message}`, warnings: [] } };
+        continue;
+      }
+      const hit = persistent ? cache.readSummary(key) : null;
+      if (hit) {
+        summaries[i] = { key, summary: hit };
+        stats.cached++;
+        continue;
+      }
+      // The same bytes twice in one run (a copied file) are analysed once.
+      const pending = byKey.get(key);
+      if (pending) {
+        stats.cached++;
+        const p: Promise<void> = pending.then((summary) => void (summaries[i] = { key, summary }));
+        inFlight.add(p);
+        void p.finally(() => inFlight.delete(p));
+        continue;
+      }
+      stats.analysed++;
+      const task = pool
+        .run({ op: "analyse", path, cacheRoot, version })
+        .then((r) => {
+          if (r.op !== "analyse") throw new Error("unexpected worker result");
+          return r.summary;
+        })
+        .catch((e: Error): CacheSummary => ({ ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] }));
+      byKey.set(key, task);
+      const p: Promise<void> = task.then((summary) => void (summaries[i] = { key, summary })).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    stats.ms.analyse = performance.now() - t0;
+
+    // 2. Outcomes in file order: the first of several equal texts is published, the others are
+    //    duplicates of it.
+    const outcomes: BuildFileOutcome[] = [];
+    const published: { key: string; rel: string; outcome: BuildFileOutcome; baseId: string }[] = [];
+    const byDupKey = new Map<string, string>();
+    files.forEach((path, i) => {
+      const rel = relative(reportsDir, path);
+      const { key, summary: s } = summaries[i]!;
+      if (!s.ok) {
+        outcomes.push({ file: rel, outcome: "rejected", reason: s.reason ?? "unreadable", warnings: [] });
+        log(`rejected  ${rel}: ${s.reason}`);
+        return;
+      }
+      const first = byDupKey.get(s.dupKey!);
+      if (first !== undefined) {
+        outcomes.push({ file: rel, outcome: "duplicate", duplicateOf: first, warnings: [] });
+        log(`duplicate ${rel}: same text as ${first}`);
+        return;
+      }
+      byDupKey.set(s.dupKey!, rel);
+      const outcome: BuildFileOutcome = { file: rel, outcome: "published", warnings: s.warnings };
+      outcomes.push(outcome);
+      published.push({ key, rel, outcome, baseId: s.baseId! });
+    });
+
+    // 3. Ids, then the entries: written by the workers from the cached analyses, skipped when
+    //    the file on disk was written from the same analysis, source name and id.
+    const t1 = performance.now();
+    const ids = assignIds(published.map((p) => p.baseId));
+    mkdirSync(entriesDir, { recursive: true });
+    const manifestPath = manifestPathFor(cacheRoot, entriesDir);
+    let previous: Record<string, string> = {};
+    try {
+      previous = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, string>;
+    } catch {
+      previous = {};
+    }
+    const manifest: Record<string, string> = {};
+    const writes: Promise<unknown>[] = [];
+    published.forEach((p, i) => {
+      const id = ids[i]!;
+      p.outcome.id = id;
+      const file = `${id}.md`;
+      const signature = `${version}\0${p.key}\0${p.rel}`;
+      manifest[file] = signature;
+      if (persistent && previous[file] === signature && existsSync(join(entriesDir, file))) {
+        stats.entriesUnchanged++;
+        return;
+      }
+      stats.entriesWritten++;
+      writes.push(pool.run({ op: "write", key: p.key, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version }));
+    });
+    await Promise.all(writes);
+    // Whatever else is in the folder is from an earlier corpus: remove it.
+    for (const name of readdirSync(entriesDir)) {
+      if (manifest[name] !== undefined) continue;
+      rmSync(join(entriesDir, name), { recursive: true, force: true });
+      stats.entriesRemoved++;
+    }
+    if (persistent) {
+      mkdirSync(cacheRoot, { recursive: true });
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+    }
+    stats.ms.write = performance.now() - t1;
+
+    // Duplicates name the id of the report they repeat.
+    const idByFile = new Map(published.map((p) => [p.rel, p.outcome.id!]));
+    for (const o of outcomes) if (o.outcome === "duplicate") o.duplicateOf = `${o.duplicateOf} (${idByFile.get(o.duplicateOf!)})`;
+
+    const count = (k: BuildFileOutcome["outcome"]) => outcomes.filter((o) => o.outcome === k).length;
+    const report: BuildReport = {
+      generatedAt: new Date().toISOString(),
+      reportsDir: opts.reportsDir,
+      extractorVersion: EXTRACTOR_VERSION,
+      counts: {
+        read: files.length,
+        published: count("published"),
+        duplicate: count("duplicate"),
+        rejected: count("rejected"),
+        warnings: outcomes.reduce((n, o) => n + o.warnings.length, 0),
+      },
+      files: outcomes,
+    };
+    const reportPath = opts.buildReportPath ?? BUILD_REPORT;
+    mkdirSync(resolve(reportPath, ".."), { recursive: true });
+    writeFileSync(reportPath, JSON.stringify(report, null, 2));
+    if (persistent) cache.pruneOtherVersions();
+    stats.ms.total = performance.now() - t0;
+    opts.onStats?.(stats);
+    return report;
+  } finally {
+    await pool.close();
+    if (!persistent) rmSync(cacheRoot, { recursive: true, force: true });
+  }
 }
 
 export function summaryTable(report: BuildReport): string {
@@ -119,19 +240,43 @@ export function summaryTable(report: BuildReport): string {
   ].join("\n");
 }
 
+export function statsLine(s: IngestStats): string {
+  const mb = s.sourceBytes / 1e6;
+  const secs = s.ms.analyse / 1000;
+  return (
+    `ingest: ${s.files} files (${mb.toFixed(1)} MB) | analysed ${s.analysed}, from cache ${s.cached} | ` +
+    `entries written ${s.entriesWritten}, unchanged ${s.entriesUnchanged}, removed ${s.entriesRemoved} | ` +
+    `${s.threads} thread(s) | analyse ${secs.toFixed(1)} s` +
+    (s.analysed ? ` (${(mb * (s.analysed / Math.max(1, s.files)) / Math.max(secs, 1e-3) / s.threads).toFixed(1)} MB/s per thread)` : "") +
+    ` | write ${(s.ms.write / 1000).toFixed(1)} s | total ${(s.ms.total / 1000).toFixed(1)} s`
+  );
+}
+
 const isMain = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   const strict = process.argv.includes("--strict");
+  const quiet = process.argv.includes("--quiet");
+  const noCache = process.argv.includes("--no-cache");
   const reportsDir = process.env.REPORTS_DIR || DEFAULT_REPORTS_DIR;
   let report: BuildReport;
+  let stats: IngestStats | undefined;
   try {
     statSync(reportsDir);
-    report = await ingest({ reportsDir, log: (l) => process.stderr.write(l + "\n") });
+    report = await ingest({
+      reportsDir,
+      cacheDir: noCache ? false : undefined,
+      log: quiet ? undefined : (l) => process.stderr.write(l + "\n"),
+      onStats: (s) => (stats = s),
+    });
   } catch (e) {
     process.stderr.write(`cannot read the reports folder ${reportsDir}: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  process.stdout.write(summaryTable(report) + "\n");
+  if (quiet) {
+    const c = report.counts;
+    process.stdout.write(`files read ${c.read} | published ${c.published} | duplicates ${c.duplicate} | rejected ${c.rejected} | warnings ${c.warnings}\n`);
+  } else process.stdout.write(summaryTable(report) + "\n");
+  if (stats) process.stdout.write(statsLine(stats) + "\n");
   process.stdout.write(`build report: ${relative(process.cwd(), BUILD_REPORT)} (copied to dist/build-report.json by the site build)\n`);
   if (report.counts.published === 0) {
     process.stderr.write("no report could be published\n");
