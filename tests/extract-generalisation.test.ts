@@ -1,0 +1,621 @@
+// Held-out style generalisation set: sentences written the way OTHER county health bureaus
+// phrase their work reports (not taken from the five seeds). Each sentence is put into a tiny
+// report (title line + numbered sections, so section roles work) and run through analyseText.
+// For each sentence the test lists EVERY mention expected in it (so false positives fail too)
+// with value, unit as written, normalizedValue, kind, qualifier and, where the catalogue has a
+// suitable indicator, its id (`id: null` asserts no indicator; omitted means not checked).
+import { describe, expect, it } from "vitest";
+import { analyseText } from "../scripts/pipeline/report";
+import type { Mention } from "../src/lib/schema";
+
+interface Exp {
+  /** The number as written. */
+  raw: string;
+  v: number;
+  /** Unit as written (null: unitless). */
+  u: string | null;
+  /** normalizedValue; defaults to v. */
+  n?: number;
+  /** kind; defaults to actual in the summary section, target in the plan section. */
+  k?: "actual" | "target";
+  q?: "approx" | "more_than" | "nearly" | "at_least" | "at_most" | null;
+  id?: string | null;
+}
+
+interface Case {
+  s: string;
+  /** Put the sentence in the plan section (三、下半年工作计划). */
+  plan?: boolean;
+  m: Exp[];
+}
+
+const TITLE = "某某县卫生健康局2023年上半年工作总结";
+
+function reportOf(sentence: string, plan: boolean): string {
+  const summary = plan ? "全县卫生健康工作稳步推进。" : sentence;
+  const planText = plan ? sentence : "持续抓好各项重点工作。";
+  return [
+    TITLE,
+    "",
+    "一、上半年工作完成情况",
+    "（一）重点工作推进情况",
+    summary,
+    "二、存在的问题",
+    "基层服务能力仍然薄弱。",
+    "三、下半年工作计划",
+    planText,
+    "",
+  ].join("\n");
+}
+
+function mentionsOf(sentence: string, plan: boolean): { text: string; ms: Mention[] } {
+  const text = reportOf(sentence, plan);
+  const r = analyseText(text, { sha256: "0", encoding: "utf-8", format: "text", warnings: [] });
+  const from = text.indexOf(sentence);
+  const to = from + sentence.length;
+  return { text, ms: r.mentions.filter((m) => m.start >= from && m.end <= to) };
+}
+
+export const CASES: Case[] = [
+  // ── 家庭医生签约
+  {
+    s: "全县组建家庭医生签约服务团队126个，签约居民18.6万人，常住人口签约率42.3%，重点人群签约率76.5%。",
+    m: [
+      { raw: "126", v: 126, u: "个", id: "family_doctor_teams" },
+      { raw: "18.6", v: 18.6, u: "万人", n: 186000, id: "family_doctor_signups" },
+      { raw: "42.3", v: 42.3, u: "%", id: "family_doctor_signup_rate" },
+      { raw: "76.5", v: 76.5, u: "%", id: "family_doctor_signup_rate_key_groups" },
+    ],
+  },
+  {
+    s: "家庭医生签约人数达到152,386人，签约率为38.92%。",
+    m: [
+      { raw: "152,386", v: 152386, u: "人", id: "family_doctor_signups" },
+      { raw: "38.92", v: 38.92, u: "%", id: "family_doctor_signup_rate" },
+    ],
+  },
+  // ── 慢病管理
+  {
+    s: "高血压患者规范管理人数为12,568人，规范管理率达到65.2%；2型糖尿病患者规范管理3,215人，规范管理率63.8%。",
+    m: [
+      { raw: "12,568", v: 12568, u: "人", id: "hypertension_patients_standard_managed" },
+      { raw: "65.2", v: 65.2, u: "%", id: "hypertension_standard_management_rate" },
+      { raw: "3,215", v: 3215, u: "人", id: "diabetes_patients_standard_managed" },
+      { raw: "63.8", v: 63.8, u: "%", id: "diabetes_standard_management_rate" },
+    ],
+  },
+  {
+    s: "在管高血压患者2.35万人，在管糖尿病患者0.86万人。",
+    m: [
+      { raw: "2.35", v: 2.35, u: "万人", n: 23500, id: "hypertension_patients_managed" },
+      { raw: "0.86", v: 0.86, u: "万人", n: 8600, id: "diabetes_patients_managed" },
+    ],
+  },
+  {
+    s: "高血压患者规范管理率为62.15％，糖尿病患者规范管理率为60.02％。",
+    m: [
+      { raw: "62.15", v: 62.15, u: "％", id: "hypertension_standard_management_rate" },
+      { raw: "60.02", v: 60.02, u: "％", id: "diabetes_standard_management_rate" },
+    ],
+  },
+  // ── 健康档案
+  {
+    s: "居民电子健康档案建档率为91.6%，健康档案使用率62.3%。",
+    m: [
+      { raw: "91.6", v: 91.6, u: "%", id: "health_records_rate" },
+      { raw: "62.3", v: 62.3, u: "%", id: "health_records_use_rate" },
+    ],
+  },
+  {
+    s: "累计建立居民电子健康档案 45.62 万份，电子建档率 92.3 ％。",
+    m: [
+      { raw: "45.62", v: 45.62, u: "万份", n: 456200, id: "health_records" },
+      { raw: "92.3", v: 92.3, u: "％", id: "health_records_rate" },
+    ],
+  },
+  // ── 老年人
+  {
+    s: "65岁及以上老年人健康管理率达到68.5%，为2.3万名老年人免费健康体检。",
+    m: [
+      { raw: "68.5", v: 68.5, u: "%", id: "elderly_health_management_rate" },
+      { raw: "2.3", v: 2.3, u: "万名", n: 23000, id: "elderly_health_exams" },
+    ],
+  },
+  {
+    s: "65岁以上老年人健康管理人数3.12万人，健康管理率71.3%。",
+    m: [
+      { raw: "3.12", v: 3.12, u: "万人", n: 31200, id: "elderly_health_managed" },
+      { raw: "71.3", v: 71.3, u: "%", id: "elderly_health_management_rate" },
+    ],
+  },
+  // ── 妇幼: 死亡率
+  {
+    s: "全县孕产妇死亡率为0，婴儿死亡率为2.15‰，5岁以下儿童死亡率为3.08‰。",
+    m: [
+      { raw: "0", v: 0, u: null, id: "maternal_mortality_rate" },
+      { raw: "2.15", v: 2.15, u: "‰", id: "infant_mortality_rate" },
+      { raw: "3.08", v: 3.08, u: "‰", id: "under5_mortality_rate" },
+    ],
+  },
+  {
+    s: "孕产妇死亡率为12.5/10万，婴儿死亡率控制在4‰以内。",
+    m: [
+      { raw: "12.5", v: 12.5, u: "/10万", id: "maternal_mortality_rate" },
+      { raw: "4", v: 4, u: "‰", q: "at_most", id: "infant_mortality_rate" },
+    ],
+  },
+  {
+    s: "确保孕产妇死亡率控制在15/10万以下、婴儿死亡率控制在5‰以下。",
+    m: [
+      { raw: "15", v: 15, u: "/10万", k: "target", q: "at_most", id: "maternal_mortality_rate" },
+      { raw: "5", v: 5, u: "‰", k: "target", q: "at_most", id: "infant_mortality_rate" },
+    ],
+  },
+  {
+    s: "孕产妇系统管理率93.5%，3岁以下儿童系统管理率92.1%，住院分娩率100%。",
+    m: [
+      { raw: "93.5", v: 93.5, u: "%", id: "maternal_systematic_management_rate" },
+      { raw: "92.1", v: 92.1, u: "%", id: "child_systematic_management_rate" },
+      { raw: "100", v: 100, u: "%", id: "hospital_delivery_rate" },
+    ],
+  },
+  {
+    s: "0-6岁儿童健康管理率达到93.2%，7岁以下儿童健康管理率95.1%。",
+    m: [
+      { raw: "93.2", v: 93.2, u: "%", id: "child_health_management_rate" },
+      { raw: "95.1", v: 95.1, u: "%", id: "child_health_management_rate" },
+    ],
+  },
+  {
+    s: "全县0～3岁婴幼儿家庭科学育儿指导服务率达85%。",
+    m: [{ raw: "85", v: 85, u: "%", id: null }],
+  },
+  {
+    s: "新生儿疾病筛查率达98.6%，新生儿听力筛查率97.2%。",
+    m: [
+      { raw: "98.6", v: 98.6, u: "%", id: "newborn_disease_screening_rate" },
+      { raw: "97.2", v: 97.2, u: "%", id: "newborn_hearing_screening_rate" },
+    ],
+  },
+  {
+    s: "完成两癌筛查1.2万人，其中宫颈癌筛查6,000人、乳腺癌筛查6,000人。",
+    m: [
+      { raw: "1.2", v: 1.2, u: "万人", n: 12000, id: "two_cancer_screenings" },
+      { raw: "6,000", v: 6000, u: "人", id: "cervical_cancer_screenings" },
+      { raw: "6,000", v: 6000, u: "人", id: "breast_cancer_screenings" },
+    ],
+  },
+  {
+    s: "免费为农村适龄妇女开展“两癌”筛查8,560人。",
+    m: [{ raw: "8,560", v: 8560, u: "人", id: "two_cancer_screenings" }],
+  },
+  // ── 免疫规划
+  {
+    s: "适龄儿童国家免疫规划疫苗接种率保持在95%以上，共接种一类疫苗3.6万剂次。",
+    m: [
+      { raw: "95", v: 95, u: "%", q: "at_least", id: "nip_vaccination_rate" },
+      { raw: "3.6", v: 3.6, u: "万剂次", n: 36000, id: "nip_vaccinations" },
+    ],
+  },
+  {
+    s: "适龄儿童免疫规划疫苗接种率达 ９８．６５ ％ 以上。",
+    m: [{ raw: "９８．６５", v: 98.65, u: "％", q: "at_least", id: "nip_vaccination_rate" }],
+  },
+  {
+    s: "接种流感疫苗2.1万余剂，65岁以上老年人肺炎疫苗接种率35.6%。",
+    m: [
+      { raw: "2.1", v: 2.1, u: "万剂", n: 21000, q: "more_than" },
+      { raw: "35.6", v: 35.6, u: "%", id: null },
+    ],
+  },
+  // ── 资源: 每千人口
+  {
+    s: "全县每千人口执业（助理）医师数2.86人，每千人口注册护士数3.12人，每千人口医疗卫生机构床位数6.35张。",
+    m: [
+      { raw: "2.86", v: 2.86, u: "人", id: "doctors_per_1000" },
+      { raw: "3.12", v: 3.12, u: "人", id: "nurses_per_1000" },
+      { raw: "6.35", v: 6.35, u: "张", id: "beds_per_1000" },
+    ],
+  },
+  {
+    s: "每千人医师数达2.5人，每千人护士数2.9人，每千人床位数5.8张。",
+    m: [
+      { raw: "2.5", v: 2.5, u: "人", id: "doctors_per_1000" },
+      { raw: "2.9", v: 2.9, u: "人", id: "nurses_per_1000" },
+      { raw: "5.8", v: 5.8, u: "张", id: "beds_per_1000" },
+    ],
+  },
+  {
+    s: "每万人口全科医生数达到3.2人，全县共有全科医生86人。",
+    m: [
+      { raw: "3.2", v: 3.2, u: "人", id: "gps_per_10k" },
+      { raw: "86", v: 86, u: "人", id: "general_practitioners" },
+    ],
+  },
+  // ── 机构
+  {
+    s: "全县共有医疗卫生机构356个，其中县级公立医院3家、乡镇卫生院18家、村卫生室286个、民营医院9家。",
+    m: [
+      { raw: "356", v: 356, u: "个", id: "health_institutions_total" },
+      { raw: "3", v: 3, u: "家", id: "county_public_hospitals" },
+      { raw: "18", v: 18, u: "家", id: "township_health_centers" },
+      { raw: "286", v: 286, u: "个", id: "village_clinics" },
+      { raw: "9", v: 9, u: "家", id: "private_hospitals" },
+    ],
+  },
+  {
+    s: "全县共有乡镇卫生院15所，社区卫生服务中心3个，村卫生室210个，个体诊所46家。",
+    m: [
+      { raw: "15", v: 15, u: "所", id: "township_health_centers" },
+      { raw: "3", v: 3, u: "个", id: "community_health_centers" },
+      { raw: "210", v: 210, u: "个", id: "village_clinics" },
+      { raw: "46", v: 46, u: "家", id: "private_clinics" },
+    ],
+  },
+  {
+    s: "全县十八个乡镇卫生院均设置了发热诊室。",
+    m: [{ raw: "十八", v: 18, u: "个", id: "township_health_centers" }],
+  },
+  {
+    s: "组建紧密型县域医共体两个，覆盖全县乡镇卫生院。",
+    m: [{ raw: "两", v: 2, u: "个", id: "county_medical_alliances" }],
+  },
+  {
+    s: "新建村卫生室20个，改造提升乡镇卫生院5所。",
+    plan: true,
+    m: [
+      { raw: "20", v: 20, u: "个", id: null },
+      { raw: "5", v: 5, u: "所", id: null },
+    ],
+  },
+  // ── 人员
+  {
+    s: "全县卫生技术人员2,468人，其中执业（助理）医师896人、注册护士1,032人。",
+    m: [
+      { raw: "2,468", v: 2468, u: "人", id: "health_tech_staff" },
+      { raw: "896", v: 896, u: "人", id: "licensed_doctors" },
+      { raw: "1,032", v: 1032, u: "人", id: "registered_nurses" },
+    ],
+  },
+  {
+    s: "卫技人员达3156名，较上年增加128名。",
+    m: [
+      { raw: "3156", v: 3156, u: "名", id: "health_tech_staff" },
+      { raw: "128", v: 128, u: "名", id: null },
+    ],
+  },
+  // ── 医疗服务
+  {
+    s: "全县医疗机构完成门急诊156.8万人次，同比增长8.6%；出院病人5.2万人次，同比增长5.3%。",
+    m: [
+      { raw: "156.8", v: 156.8, u: "万人次", n: 1568000, id: "outpatient_visits" },
+      { raw: "8.6", v: 8.6, u: "%", id: null },
+      { raw: "5.2", v: 5.2, u: "万人次", n: 52000, id: "inpatient_discharges" },
+      { raw: "5.3", v: 5.3, u: "%", id: null },
+    ],
+  },
+  {
+    s: "县级医院门急诊人次达到62.35万，出院人次3.1万。",
+    m: [
+      { raw: "62.35", v: 62.35, u: "万", n: 623500, id: "outpatient_visits" },
+      { raw: "3.1", v: 3.1, u: "万", n: 31000, id: "inpatient_discharges" },
+    ],
+  },
+  {
+    s: "全县医疗卫生机构总诊疗人次达到1,235,688人次，其中基层医疗卫生机构诊疗68.5万人次。",
+    m: [
+      { raw: "1,235,688", v: 1235688, u: "人次", id: "total_consultations" },
+      { raw: "68.5", v: 68.5, u: "万人次", n: 685000, id: "primary_care_consultations" },
+    ],
+  },
+  {
+    s: "县域内就诊率达到90.2%，基层就诊率为65.3%，居民住院率12.6%。",
+    m: [
+      { raw: "90.2", v: 90.2, u: "%", id: "in_county_treatment_rate" },
+      { raw: "65.3", v: 65.3, u: "%", id: "primary_care_visit_rate" },
+      { raw: "12.6", v: 12.6, u: "%", id: "hospitalization_rate" },
+    ],
+  },
+  {
+    s: "力争县域内就诊率达到90%左右。",
+    plan: true,
+    m: [{ raw: "90", v: 90, u: "%", q: "approx", id: "in_county_treatment_rate" }],
+  },
+  // ── 经费、投资
+  {
+    s: "下达基本公共卫生服务项目资金2,856.3万元，人均补助标准提高到89元。",
+    m: [
+      { raw: "2,856.3", v: 2856.3, u: "万元", n: 28563000, id: "basic_public_health_funding" },
+      { raw: "89", v: 89, u: "元", id: "basic_public_health_per_capita_subsidy" },
+    ],
+  },
+  {
+    s: "基本公卫项目经费到位率100%，人均基本公共卫生服务经费补助标准为84元/人。",
+    m: [
+      { raw: "100", v: 100, u: "%", id: null },
+      { raw: "84", v: 84, u: "元/人", id: "basic_public_health_per_capita_subsidy" },
+    ],
+  },
+  {
+    s: "县人民医院迁建项目总投资5.8亿元，已完成投资3.2亿元，占年度计划的62.5%。",
+    m: [
+      { raw: "5.8", v: 5.8, u: "亿元", n: 580000000, id: "health_projects_investment" },
+      { raw: "3.2", v: 3.2, u: "亿元", n: 320000000, id: null },
+      { raw: "62.5", v: 62.5, u: "%", id: null },
+    ],
+  },
+  {
+    s: "全年争取上级项目资金3,200万元。",
+    m: [{ raw: "3,200", v: 3200, u: "万元", n: 32000000, k: "actual", id: null }],
+  },
+  {
+    s: "计划投资1.5亿元新建县妇幼保健院，设置床位200张。",
+    m: [
+      { raw: "1.5", v: 1.5, u: "亿元", n: 150000000, k: "target" },
+      { raw: "200", v: 200, u: "张", k: "target", id: null },
+    ],
+  },
+  {
+    s: "投入资金１２０万元，为全县７５个村卫生室配备智能健康一体机７５台。",
+    m: [
+      { raw: "１２０", v: 120, u: "万元", n: 1200000, id: null },
+      { raw: "７５", v: 75, u: "个" },
+      { raw: "７５", v: 75, u: "台", id: null },
+    ],
+  },
+  {
+    s: "发放计划生育奖励扶助金386.4万元，惠及4,832人。",
+    m: [
+      { raw: "386.4", v: 386.4, u: "万元", n: 3864000, id: "family_planning_reward_funds" },
+      { raw: "4,832", v: 4832, u: "人", id: "family_planning_assistance_beneficiaries" },
+    ],
+  },
+  {
+    s: "为全县1.5万名65周岁以上老年人购买意外伤害保险，投入资金45万元。",
+    m: [
+      { raw: "1.5", v: 1.5, u: "万名", n: 15000 },
+      { raw: "45", v: 45, u: "万元", n: 450000 },
+    ],
+  },
+  // ── 监督执法
+  {
+    s: "卫生监督检查各类单位1,286户次，立案查处28起，罚款金额12.56万元。",
+    m: [
+      { raw: "1,286", v: 1286, u: "户次", id: "supervision_inspections" },
+      { raw: "28", v: 28, u: "起", id: "enforcement_cases" },
+      { raw: "12.56", v: 12.56, u: "万元", n: 125600, id: "fines_amount" },
+    ],
+  },
+  {
+    s: "全年立案45件，结案43件，罚没款共计8.6万元。",
+    m: [
+      { raw: "45", v: 45, u: "件", id: "enforcement_cases" },
+      { raw: "43", v: 43, u: "件", id: null },
+      { raw: "8.6", v: 8.6, u: "万元", n: 86000, id: "penalties_total" },
+    ],
+  },
+  {
+    s: "检查公共场所单位326家，合格率为97.5%，下达监督意见书45份。",
+    m: [
+      { raw: "326", v: 326, u: "家", id: null },
+      { raw: "97.5", v: 97.5, u: "%", id: null },
+      { raw: "45", v: 45, u: "份", id: null },
+    ],
+  },
+  // ── 疾控
+  {
+    s: "全年共筛查肺结核可疑症状者1,562人，发现并治疗活动性肺结核患者46例，成功治疗率95.6%。",
+    m: [
+      { raw: "1,562", v: 1562, u: "人", id: "tb_suspects_screened" },
+      { raw: "46", v: 46, u: "例", id: "tb_patients_registered" },
+      { raw: "95.6", v: 95.6, u: "%", id: "tb_treatment_success_rate" },
+    ],
+  },
+  {
+    s: "开展艾滋病检测5.8万人次，新发现HIV感染者12例。",
+    m: [
+      { raw: "5.8", v: 5.8, u: "万人次", n: 58000, id: "hiv_tests" },
+      { raw: "12", v: 12, u: "例", id: "hiv_new_infections" },
+    ],
+  },
+  {
+    s: "2023年1-6月，全县共报告法定传染病12种1,386例，无甲类传染病报告。",
+    m: [
+      { raw: "12", v: 12, u: "种", id: null },
+      { raw: "1,386", v: 1386, u: "例", id: "notifiable_disease_reports" },
+    ],
+  },
+  {
+    s: "严重精神障碍患者报告患病率4.52‰，规范管理率92.6%。",
+    m: [
+      { raw: "4.52", v: 4.52, u: "‰", id: "smi_reported_prevalence" },
+      { raw: "92.6", v: 92.6, u: "%", id: "smi_standard_management_rate" },
+    ],
+  },
+  {
+    s: "截至6月底，全县累计报告新冠病毒感染者0例。",
+    m: [{ raw: "0", v: 0, u: "例", id: null }],
+  },
+  // ── 托育、医养、中医、健康素养、卫生创建
+  {
+    s: "全县现有托育机构15家，提供托位860个，每千人口托位数达到3.2个。",
+    m: [
+      { raw: "15", v: 15, u: "家", id: "childcare_institutions" },
+      { raw: "860", v: 860, u: "个", id: "childcare_places" },
+      { raw: "3.2", v: 3.2, u: "个", id: "childcare_places_per_1000" },
+    ],
+  },
+  {
+    s: "全年新增托位300个，每千人口托位数达到3.5个。",
+    plan: true,
+    m: [
+      { raw: "300", v: 300, u: "个", id: null },
+      { raw: "3.5", v: 3.5, u: "个", id: "childcare_places_per_1000" },
+    ],
+  },
+  {
+    s: "建成医养结合机构6家，床位1,200张。",
+    m: [
+      { raw: "6", v: 6, u: "家", id: "integrated_elderly_care_institutions" },
+      { raw: "1,200", v: 1200, u: "张", id: null },
+    ],
+  },
+  {
+    s: "建成乡镇卫生院中医馆12个，推广中医药适宜技术15项。",
+    m: [
+      { raw: "12", v: 12, u: "个", id: "tcm_halls" },
+      { raw: "15", v: 15, u: "项", id: "tcm_appropriate_techniques" },
+    ],
+  },
+  {
+    s: "居民健康素养水平达到28.6%，较上年提高2.3个百分点。",
+    m: [
+      { raw: "28.6", v: 28.6, u: "%", id: "health_literacy_rate" },
+      { raw: "2.3", v: 2.3, u: "个百分点", id: null },
+    ],
+  },
+  {
+    s: "居民健康素养水平提高到30%以上。",
+    plan: true,
+    m: [{ raw: "30", v: 30, u: "%", q: "at_least", id: "health_literacy_rate" }],
+  },
+  {
+    s: "新创建国家卫生乡镇2个、省级卫生乡镇3个。",
+    m: [
+      { raw: "2", v: 2, u: "个", id: "national_health_towns" },
+      { raw: "3", v: 3, u: "个", id: "provincial_health_towns" },
+    ],
+  },
+  // ── 人口
+  {
+    s: "全年出生人口3,562人，出生人口性别比106.8，人口出生率8.56‰。",
+    m: [
+      { raw: "3,562", v: 3562, u: "人", id: "live_births" },
+      { raw: "106.8", v: 106.8, u: null, id: "sex_ratio_at_birth" },
+      { raw: "8.56", v: 8.56, u: "‰", id: "birth_rate" },
+    ],
+  },
+  {
+    s: "全县户籍人口52.3万人，常住人口46.8万人。",
+    m: [
+      { raw: "52.3", v: 52.3, u: "万人", n: 523000, id: "registered_population" },
+      { raw: "46.8", v: 46.8, u: "万人", n: 468000, id: "resident_population" },
+    ],
+  },
+  // ── 其他活动计数
+  {
+    s: "全年开展义诊活动56场次，服务群众1.2万余人次。",
+    m: [
+      { raw: "56", v: 56, u: "场次" },
+      { raw: "1.2", v: 1.2, u: "万人次", n: 12000, q: "more_than" },
+    ],
+  },
+  {
+    s: "开展健康教育讲座320场，发放宣传资料5.6万份。",
+    m: [
+      { raw: "320", v: 320, u: "场" },
+      { raw: "5.6", v: 5.6, u: "万份", n: 56000 },
+    ],
+  },
+  {
+    s: "120急救中心全年出车8,652次，平均急救反应时间12分钟。",
+    m: [{ raw: "8,652", v: 8652, u: "次", id: "ambulance_dispatches" }],
+  },
+  {
+    s: "全年无偿献血3,215人次，献血量105.6万毫升。",
+    m: [
+      { raw: "3,215", v: 3215, u: "人次" },
+      { raw: "105.6", v: 105.6, u: "万毫升", n: 1056000 },
+    ],
+  },
+  {
+    s: "完成职业健康检查3,452人，职业病危害项目申报率95%。",
+    m: [
+      { raw: "3,452", v: 3452, u: "人" },
+      { raw: "95", v: 95, u: "%", id: "occupational_hazard_declaration_rate" },
+    ],
+  },
+  {
+    s: "县人民医院成功创建三级乙等医院，新增省级临床重点专科2个。",
+    m: [{ raw: "2", v: 2, u: "个", id: "provincial_key_specialties" }],
+  },
+  {
+    s: "全市排名第3位，较去年前移5位。",
+    m: [
+      { raw: "3", v: 3, u: "位" },
+      { raw: "5", v: 5, u: "位" },
+    ],
+  },
+  {
+    s: "全县卫生健康系统共有基层党组织32个，党员586名。",
+    m: [
+      { raw: "32", v: 32, u: "个" },
+      { raw: "586", v: 586, u: "名" },
+    ],
+  },
+  // ── plan-section targets and goal words
+  {
+    s: "力争家庭医生签约率达到45%以上，高血压、糖尿病患者规范管理率均达到65%。",
+    plan: true,
+    m: [
+      { raw: "45", v: 45, u: "%", q: "at_least", id: "family_doctor_signup_rate" },
+      { raw: "65", v: 65, u: "%" },
+    ],
+  },
+  {
+    s: "确保全县适龄儿童免疫规划疫苗接种率保持在90%以上。",
+    m: [{ raw: "90", v: 90, u: "%", k: "target", q: "at_least", id: "nip_vaccination_rate" }],
+  },
+  {
+    s: "到2025年，居民健康素养水平达到35%，每千人口执业（助理）医师数达到3.2人。",
+    plan: true,
+    m: [
+      { raw: "35", v: 35, u: "%", id: "health_literacy_rate" },
+      { raw: "3.2", v: 3.2, u: "人", id: "doctors_per_1000" },
+    ],
+  },
+  {
+    s: "下半年计划完成“两癌”筛查任务4000人，新增家庭医生签约1.5万人。",
+    m: [
+      { raw: "4000", v: 4000, u: "人", k: "target", id: "two_cancer_screenings" },
+      { raw: "1.5", v: 1.5, u: "万人", n: 15000, k: "target" },
+    ],
+  },
+  // ── negatives
+  { s: "6月30日前完成全县0-6岁儿童健康体检，每季度开展1次督导检查。", m: [] },
+  { s: "严格落实24小时值班制度，每季度至少开展1次应急演练。", m: [] },
+  { s: "“十四五”期间，积极创建三级甲等综合医院，全面落实一类疫苗免费接种。", m: [] },
+  { s: "于2023年3月15日召开全县卫生健康工作会议，印发《某县卫生健康事业发展规划（2021-2025年）》（某卫发〔2023〕12号）。", m: [] },
+  { s: "全县二级以上公立医院均开展日间手术，县乡村三级医疗卫生服务网络不断健全。", m: [] },
+  { s: "每年为65岁以上老年人免费体检1次，为35-64岁妇女提供宫颈癌筛查。", m: [] },
+  { s: "开通12320卫生热线和120急救电话，实现5G急救车全覆盖。", m: [] },
+  { s: "第三季度召开第2次工作推进会，落实“一村一医”，抓好两个责任落实。", m: [] },
+  { s: "患者在3个工作日内完成转诊，居家隔离期满7天后解除。", m: [] },
+  { s: "全县每千人口中有多少名医生，是衡量医疗资源的重要指标。", m: [] },
+];
+
+describe("generalisation set: held-out style sentences", () => {
+  it("has 60+ sentences", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+  it.each(CASES.map((c, i) => [String(i + 1).padStart(2, "0"), c.s, c] as const))("%s %s", (_n, _s, c) => {
+    const plan = c.plan ?? false;
+    const { text, ms } = mentionsOf(c.s, plan);
+    const got = ms.map((m) => text.slice(m.start, m.end));
+    expect(got, "mentions found").toEqual(c.m.map((e) => e.raw));
+    c.m.forEach((e, i) => {
+      const m = ms[i]!;
+      const want: Record<string, unknown> = {
+        value: e.v,
+        unit: e.u,
+        normalizedValue: e.n ?? e.v,
+        kind: e.k ?? (plan ? "target" : "actual"),
+        qualifier: e.q ?? null,
+      };
+      if (e.id !== undefined) want.indicator = e.id;
+      const have: Record<string, unknown> = {};
+      for (const k of Object.keys(want)) have[k] = (m as unknown as Record<string, unknown>)[k];
+      expect(have, `mention ${e.raw}`).toEqual(want);
+    });
+  });
+});
