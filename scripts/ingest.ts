@@ -12,7 +12,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative, resolve } from "node:path";
 import { assignIds } from "./pipeline/entry";
 import { AnalysisCache, cacheKey, codeVersion, sha256, type CacheSummary } from "./pipeline/cache";
-import { createPool, defaultThreads } from "./pipeline/pool";
+import { createPool, defaultThreads, type TaskPool } from "./pipeline/pool";
+import type { Task } from "./pipeline/worker";
+
+/** Below this many tasks the work runs in this thread: starting workers would cost more. */
+const SMALL_JOB = 8;
 import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR } from "../src/lib/paths";
 import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
 import { EXTRACTOR_VERSION } from "./extract/index";
@@ -75,26 +79,34 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
   const persistent = opts.cacheDir !== false;
   const cacheRoot = persistent ? resolve((opts.cacheDir as string | undefined) ?? join(entriesDir, "..", ".cache")) : join(entriesDir, "..", `.cache-tmp-${process.pid}`);
   const cache = new AnalysisCache(cacheRoot, version);
-  const pool = createPool(opts.threads ?? defaultThreads());
   const stats: IngestStats = {
     files: files.length, analysed: 0, cached: 0, entriesWritten: 0, entriesUnchanged: 0, entriesRemoved: 0,
-    threads: pool.threads, sourceBytes: 0, ms: { analyse: 0, write: 0, total: 0 },
+    threads: 1, sourceBytes: 0, ms: { analyse: 0, write: 0, total: 0 },
+  };
+  // Workers cost ~1 s to start (each loads the whole extractor): a handful of tasks run here.
+  const wanted = opts.threads ?? defaultThreads();
+  let pool: TaskPool | null = null;
+  const poolFor = (tasks: number): TaskPool => {
+    if (!pool) {
+      pool = createPool(tasks >= SMALL_JOB ? wanted : 1);
+      stats.threads = pool.threads;
+    }
+    return pool;
   };
 
   try {
-    // 1. Every file → a summary, from the cache or from a worker. A bounded window of tasks in
-    //    flight keeps both cores busy without queueing the whole corpus.
+    // 1. Every file's content hash, and its summary from the cache when the same bytes were
+    //    analysed by the same code before. One file's bytes in memory at a time.
     const summaries: { key: string; summary: CacheSummary }[] = new Array(files.length);
-    const window = Math.max(4, pool.threads * 4);
-    const inFlight = new Set<Promise<void>>();
-    const byKey = new Map<string, Promise<CacheSummary>>();
+    const misses: { i: number; key: string }[] = [];
+    const firstOfKey = new Map<string, number>();
+    const sameAs: { i: number; of: number }[] = [];
     for (let i = 0; i < files.length; i++) {
-      const path = files[i]!;
       let key: string;
       try {
-        const bytes = readFileSync(path);
+        const bytes = readFileSync(files[i]!);
         stats.sourceBytes += bytes.length;
-        key = cacheKey(sha256(bytes), path);
+        key = cacheKey(sha256(bytes), files[i]!);
       } catch (e) {
         summaries[i] = { key: "", summary: { ok: false, sha256: "", reason: `cannot read the file: ${(e as Error).message}`, warnings: [] } };
         continue;
@@ -103,31 +115,40 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       if (hit) {
         summaries[i] = { key, summary: hit };
         stats.cached++;
-        continue;
-      }
-      // The same bytes twice in one run (a copied file) are analysed once.
-      const pending = byKey.get(key);
-      if (pending) {
+      } else if (firstOfKey.has(key)) {
+        // The same bytes twice in one run (a copied file) are analysed once.
+        sameAs.push({ i, of: firstOfKey.get(key)! });
         stats.cached++;
-        const p: Promise<void> = pending.then((summary) => void (summaries[i] = { key, summary }));
-        inFlight.add(p);
-        void p.finally(() => inFlight.delete(p));
-        continue;
+      } else {
+        firstOfKey.set(key, i);
+        misses.push({ i, key });
       }
-      stats.analysed++;
-      const task = pool
-        .run({ op: "analyse", path, cacheRoot, version })
-        .then((r) => {
-          if (r.op !== "analyse") throw new Error("unexpected worker result");
-          return r.summary;
-        })
-        .catch((e: Error): CacheSummary => ({ ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] }));
-      byKey.set(key, task);
-      const p: Promise<void> = task.then((summary) => void (summaries[i] = { key, summary })).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= window) await Promise.race(inFlight);
     }
-    await Promise.all(inFlight);
+    stats.analysed = misses.length;
+
+    // 2. The misses, analysed by the workers into the cache. A bounded window of tasks in
+    //    flight keeps every core busy without queueing the whole corpus.
+    if (misses.length) {
+      const p = poolFor(misses.length);
+      const window = Math.max(4, p.threads * 4);
+      const inFlight = new Set<Promise<void>>();
+      for (const { i, key } of misses) {
+        const t: Promise<void> = p
+          .run({ op: "analyse", path: files[i]!, cacheRoot, version })
+          .then((r) => {
+            if (r.op !== "analyse") throw new Error("unexpected worker result");
+            summaries[i] = { key, summary: r.summary };
+          })
+          .catch((e: Error) => {
+            summaries[i] = { key, summary: { ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] } };
+          })
+          .finally(() => inFlight.delete(t));
+        inFlight.add(t);
+        if (inFlight.size >= window) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    }
+    for (const { i, of } of sameAs) summaries[i] = summaries[of]!;
     stats.ms.analyse = performance.now() - t0;
 
     // 2. Outcomes in file order: the first of several equal texts is published, the others are
@@ -168,7 +189,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       previous = {};
     }
     const manifest: Record<string, string> = {};
-    const writes: Promise<unknown>[] = [];
+    const writes: Task[] = [];
     published.forEach((p, i) => {
       const id = ids[i]!;
       p.outcome.id = id;
@@ -180,9 +201,12 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
         return;
       }
       stats.entriesWritten++;
-      writes.push(pool.run({ op: "write", key: p.key, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version }));
+      writes.push({ op: "write", key: p.key, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version });
     });
-    await Promise.all(writes);
+    if (writes.length) {
+      const p = poolFor(writes.length);
+      await Promise.all(writes.map((w) => p.run(w)));
+    }
     // Whatever else is in the folder is from an earlier corpus: remove it.
     for (const name of readdirSync(entriesDir)) {
       if (manifest[name] !== undefined) continue;
@@ -221,7 +245,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     opts.onStats?.(stats);
     return report;
   } finally {
-    await pool.close();
+    await (pool as TaskPool | null)?.close();
     if (!persistent) rmSync(cacheRoot, { recursive: true, force: true });
   }
 }
@@ -247,7 +271,7 @@ export function statsLine(s: IngestStats): string {
     `ingest: ${s.files} files (${mb.toFixed(1)} MB) | analysed ${s.analysed}, from cache ${s.cached} | ` +
     `entries written ${s.entriesWritten}, unchanged ${s.entriesUnchanged}, removed ${s.entriesRemoved} | ` +
     `${s.threads} thread(s) | analyse ${secs.toFixed(1)} s` +
-    (s.analysed ? ` (${(mb * (s.analysed / Math.max(1, s.files)) / Math.max(secs, 1e-3) / s.threads).toFixed(1)} MB/s per thread)` : "") +
+    (s.analysed ? ` (${(mb * (s.analysed / Math.max(1, s.files)) / Math.max(secs, 1e-3) / s.threads).toFixed(2)} MB/s per thread)` : "") +
     ` | write ${(s.ms.write / 1000).toFixed(1)} s | total ${(s.ms.total / 1000).toFixed(1)} s`
   );
 }
