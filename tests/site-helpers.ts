@@ -10,18 +10,34 @@ import type { ReportEntry } from "../src/lib/schema";
 
 export const ROOT = join(import.meta.dirname, "..");
 
-/** Runs ingest and the Astro build; returns the output directory. SITE_DIST reuses a fresh build. */
-export function buildSite(): string {
-  if (process.env.SITE_DIST && existsSync(join(process.env.SITE_DIST, "index.html"))) return process.env.SITE_DIST;
-  const out = mkdtempSync(join(tmpdir(), "site-test-dist-"));
-  const opts = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } };
+export interface Built { dist: string; entriesDir: string }
+
+/**
+ * Runs ingest on the seeds (content/sources) and the Astro build in a private directory —
+ * entries, build report, output and cache all beside, never in, the shared content/ and dist/ —
+ * and returns where. SITE_DIST + SITE_ENTRIES reuse a fresh build.
+ */
+export function buildSite(): Built {
+  const reuse = process.env.SITE_DIST;
+  if (reuse && process.env.SITE_ENTRIES && existsSync(join(reuse, "index.html"))) return { dist: reuse, entriesDir: process.env.SITE_ENTRIES };
+  const work = mkdtempSync(join(tmpdir(), "site-test-"));
+  const built = { dist: join(work, "dist"), entriesDir: join(work, "reports") };
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    ENTRIES_DIR: built.entriesDir,
+    BUILD_DIR: join(work, "build"),
+    SITE_OUT_DIR: built.dist,
+    SITE_CACHE_DIR: join(work, "cache"),
+  };
+  delete env.REPORTS_DIR; // the seeds in content/sources
+  const opts = { cwd: ROOT, stdio: "pipe" as const, env };
   execFileSync("npx", ["tsx", "scripts/ingest.ts"], opts);
-  execFileSync("npx", ["astro", "build", "--outDir", out], opts);
-  return out;
+  execFileSync("npx", ["astro", "build"], opts);
+  return built;
 }
 
-export function readEntries(): ReportEntry[] {
-  const dir = join(ROOT, "content/reports");
+export function readEntries(dir: string): ReportEntry[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".md"))
     .map((f) => parseEntry(readFileSync(join(dir, f), "utf8")).data as unknown as ReportEntry);

@@ -12,8 +12,9 @@ let dist = "";
 let entries: ReportEntry[] = [];
 
 beforeAll(() => {
-  dist = buildSite();
-  entries = readEntries();
+  const built = buildSite();
+  dist = built.dist;
+  entries = readEntries(built.entriesDir);
 }, 900_000);
 
 describe("pages exist for every region, year and report", () => {
