@@ -19,14 +19,29 @@ export interface Candidate {
   /** 余/多 written inside the number-unit group. */
   inner: string | undefined;
   chinese: boolean;
+  /** Base unit implied by the label when only 万/亿 is written (门急诊人次62.35万 → 人次). */
+  impliedUnit?: string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escape).join("|");
 // number end → [余多]? [万亿千]? [余多]? unit ; the per-population denominator 1.19/万 is its own unit.
 const TAIL = new RegExp(`\\s*(余|多)?\\s*(万|亿|千)?(余|多)?\\s*(${UNIT_ALT})`, "y");
-const PER_POP = /\/(万|千|十万)(人)?/y;
-const NUMBER = /\d+(?:\.\d+)?|[零一两二三四五六七八九十百千]+/g;
+// Per-population denominators: 1.19/万, 12.5/10万 (maternal mortality), 3/千.
+const PER_POP = /\/(10万|十万|万|千)(人)?/y;
+// Thousands separators (152,386人) are read as one number; the comma must be an ASCII comma in
+// the original text (a full-width ， is a clause break: 3起，215人 are two numbers).
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[零一两二三四五六七八九十百千]+/g;
+// After a bare 万/亿 (no unit written): the unit is implied by the label (门急诊人次62.35万).
+const BARE_MULT = /\s*(余|多)?\s*(万|亿)(余|多)?(?=\s*($|[,，。；;、:：)\n]))/y;
+const IMPLIED_UNIT: [RegExp, string][] = [
+  [/人次/, "人次"],
+  [/剂次/, "剂次"],
+  [/(金额|资金|经费|投资|投入|款|元)/, "元"],
+  [/(人数|人口|人员|居民|患者|群众|老人|儿童|妇女)/, "人"],
+  [/(户数|户)/, "户"],
+  [/(份数|档案)/, "份"],
+];
 
 // Classifiers a Chinese numeral may take and still be a count (两家, 三个社区卫生服务中心).
 const CN_CLASSIFIER = /^(余|多)?(家|个|名|所|间|部|位|座|台|辆|项|例|起|场|篇|种|批|支|人|次|大)/;
@@ -46,14 +61,27 @@ function inQuotes(text: string, pos: number): boolean {
 /** A 5-char window before/after a position, for the negative checks. */
 const before = (t: string, i: number, n = 8) => t.slice(Math.max(0, i - n), i);
 
-export function findCandidates(f: string): Candidate[] {
+/**
+ * The quantity candidates of a folded text. `text` is the unfolded original (same offsets), used
+ * to tell an ASCII thousands separator from a folded full-width comma.
+ */
+export function findCandidates(f: string, text: string = f): Candidate[] {
   const out: Candidate[] = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(f); m; m = NUMBER.exec(f)) {
-    const raw = m[0];
+    let raw = m[0];
     let start = m.index;
-    const end = start + raw.length;
+    let end = start + raw.length;
     const chinese = !/\d/.test(raw[0]!);
+    if (!chinese && raw.includes(",")) {
+      const comma = text.indexOf("，", start);
+      if ((comma >= 0 && comma < end) || /[\d,]$/.test(f[start - 1] ?? "")) {
+        // A folded full-width comma is a clause break: keep the digits before it only.
+        raw = raw.slice(0, raw.indexOf(","));
+        end = start + raw.length;
+        NUMBER.lastIndex = end;
+      }
+    }
     const prev = f[start - 1] ?? "";
     const prev2 = before(f, start, 3);
 
@@ -72,7 +100,7 @@ export function findCandidates(f: string): Candidate[] {
     const tailStart = end;
     if (/^\s*(余|多)?\s*(万)?\s*[-—~～至到]\s*\d/.test(f.slice(tailStart, tailStart + 8))) continue;
     // A sign belongs to the number only when it is not a range dash: 为－2．53‰.
-    let value = Number(raw);
+    let value = Number(raw.replace(/,/g, ""));
     if (prev === "-" && !/\d\s*-$/.test(prev2)) {
       start -= 1;
       value = -value;
@@ -90,7 +118,8 @@ export function findCandidates(f: string): Candidate[] {
     PER_POP.lastIndex = end;
     const per = PER_POP.exec(f);
     if (per) {
-      out.push({ start, end, value, multiplier: 1, unit: "/" + per[1], unitEnd: end + per[0].length, inner: undefined, chinese: false });
+      const den = per[1] === "十万" ? "10万" : per[1]!;
+      out.push({ start, end, value, multiplier: 1, unit: "/" + den, unitEnd: end + per[0].length, inner: undefined, chinese: false });
       continue;
     }
     TAIL.lastIndex = end;
@@ -104,6 +133,22 @@ export function findCandidates(f: string): Candidate[] {
       // Unitless ratios: 出生婴儿性别比为105．59.
       if (/性别比\s*(为|是|达到?)?\s*$/.test(before(f, start, 8)) && /\./.test(raw)) {
         out.push({ start, end, value, multiplier: 1, unit: "男/100女", unitEnd: end, inner: undefined, chinese: false });
+        continue;
+      }
+      // A bare 万/亿 whose unit the label states: 门急诊人次达到62.35万, 项目资金1.2亿.
+      BARE_MULT.lastIndex = end;
+      const bm = BARE_MULT.exec(f);
+      if (bm) {
+        const clause = clauseText(f, start);
+        const implied = IMPLIED_UNIT.find(([re]) => re.test(clause))?.[1];
+        if (implied && !/(年|月|日|号|第)\s*$/.test(before(f, start, 2))) {
+          out.push({ start, end, value, multiplier: MULTIPLIERS[bm[2]!]!, unit: bm[2]!, unitEnd: end + bm[0].length, inner: bm[1] ?? bm[3], chinese: false, impliedUnit: implied });
+        }
+        continue;
+      }
+      // A rate written without its unit, only as zero: 孕产妇死亡率为0.
+      if (value === 0 && /率\s*(为|是|均为|仍为)?\s*$/.test(before(f, start, 6)) && /^\s*($|[,，。；;、\n])/.test(f.slice(end, end + 2))) {
+        out.push({ start, end, value, multiplier: 1, unit: null, unitEnd: end, inner: undefined, chinese: false });
       }
       continue;
     }
@@ -116,6 +161,13 @@ export function findCandidates(f: string): Candidate[] {
   return out;
 }
 
+/** The clause before a position (at most 30 characters), for implied units. */
+function clauseText(f: string, pos: number): string {
+  let i = pos;
+  while (i > 0 && pos - i < 30 && !",，。；;:：、\n".includes(f[i - 1]!)) i--;
+  return f.slice(i, pos);
+}
+
 /** Negative checks that depend on the unit: durations, frequencies, ages. */
 function acceptUnit(f: string, start: number, unitEnd: number, unit: string): boolean {
   const next = f.slice(unitEnd, unitEnd + 4);
@@ -124,8 +176,8 @@ function acceptUnit(f: string, start: number, unitEnd: number, unit: string): bo
   if (unit === "类" || unit === "期") return false;
   // Frequencies: 每月…1次, 每季度…1次.
   if (/^(次|轮)$/.test(unit) && /每(日|天|周|月|年|季|季度|半年|旬|班)[^，。；,;]{0,20}$/.test(before(f, start, 26))) return false;
-  // Routing thresholds: 一次解除隔离3人以内/以上.
-  if (/^(以内|之内)/.test(next)) return false;
+  // Routing thresholds: 一次解除隔离3人以内/以上 (a rate 控制在4‰以内 is a value).
+  if (/^(以内|之内)/.test(next) && unit !== "%" && unit !== "‰") return false;
   if (/一次[^，。；,;]{0,8}$/.test(before(f, start, 12)) && /^(以上|以下)/.test(next)) return false;
   // Context outside the region: 在全省57个县（市）中, 全国 … .
   if (/(全省|全国|全球|全世界)\s*$/.test(before(f, start, 4))) return false;
@@ -145,7 +197,8 @@ function chineseCandidate(f: string, start: number, end: number, raw: string): C
   const value = parseChineseNumeral(raw);
   if (value === null || value === 0) return null;
   const prev = f[start - 1] ?? "";
-  if (prev === "第" || prev === "初" || prev === "周" || prev === "星" || /[\d一两二三四五六七八九十百千万]/.test(prev)) return null;
+  if (/^[百千]/.test(raw)) return null; // 每千人口, 千人计划: a bare 千/百 is a denominator or a name
+  if (prev === "每" || prev === "第" || prev === "初" || prev === "周" || prev === "星" || /[\d一两二三四五六七八九十百千万]/.test(prev)) return null;
   if (inQuotes(f, start)) return null;
   const rest = f.slice(end, end + 12);
   const cls = CN_CLASSIFIER.exec(rest);

@@ -34,7 +34,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   const f = foldWidth(text);
   const mentions: Mention[] = [];
   const unitEnds: number[] = [];
-  for (const c of findCandidates(f)) {
+  for (const c of findCandidates(f, text)) {
     const parts = labelParts(text, f, c.start, c.unitEnd);
     const q = qualifierBefore(f.slice(Math.max(0, c.start - 4), c.start)) ?? qualifierAfter(c.inner, f.slice(c.unitEnd, c.unitEnd + 4));
     const section = sectionAt(sections, c.start);
@@ -56,9 +56,9 @@ export function extract(input: ExtractInput): ExtractOutput {
       label: parts.label,
       value: c.value,
       raw: text.slice(c.start, c.end),
-      unit: c.unit === null ? null : text.slice(c.end, c.unitEnd).replace(/^\s*(余|多)?\s*/, "").replace(/\s+/g, "") || c.unit,
+      unit: c.unit === null ? null : text.slice(c.end, c.unitEnd).replace(/[\s余多]+/g, "") || c.unit,
       normalizedValue: round(c.value * c.multiplier),
-      normalizedUnit: baseUnit(c.multiplier === 1 ? c.unit : unitBase),
+      normalizedUnit: c.impliedUnit ?? baseUnit(c.multiplier === 1 ? c.unit : unitBase),
       qualifier: q?.qualifier ?? null,
       qualifierText: q?.text ?? null,
       kind,

@@ -9,25 +9,40 @@ import { unitFamily } from "./units";
 
 // Joiners and qualifiers between a label and its number (stripped before matching).
 const JOINERS =
-  /(?:均|已|共|总共|合计|累计|分别|仅|已达|达到|达|到达|提高到|提升至|上升至|下降至|增至|为|是|有|计|约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
+  /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
 // Activities whose object is a number of institutions: the count is a scope, not a stock
 // (共检查辖区内104家医疗机构, 对全区103家医疗机构开展整治, 7家卫生院承担初筛).
 const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
 const SCOPE_AFTER = /(承担|开展|参与|参加|实施|接受|配合)/;
 // Not yet a stock: 正在筹建民营医院1家.
 const IN_PROGRESS = /(筹建|在建|正在建设|正在申报)/;
+// Building or upgrading N institutions is an output, not the stock (新建村卫生室20个, 改造乡镇卫生院5所),
+// unless the indicator's own pattern names the verb (建成示范中医馆, 新增医疗机构).
+const BUILD = /(新建|改建|扩建|迁建|改造|提升|标准化建设|规范化建设|达标建设)/;
 
-function familyOk(ind: CatalogueIndicator, unit: string | null): boolean {
+// Classifier classes: a count of people (人, 名, 例, 人次) is never a count of institutions or
+// kinds (家, 个, 所, 种, 项), and the other way round (报告传染病12种1386例).
+const PEOPLE = new Set(["人", "名", "例", "人次", "例次", "人份", "剂", "剂次"]);
+const THINGS = new Set(["家", "个", "所", "间", "座", "处", "种", "项", "类", "条", "批", "台", "辆"]);
+
+function familyOk(ind: CatalogueIndicator, unit: string | null, value: number): boolean {
   const fam = unitFamily(unit);
   const want = ind.unit;
+  // A zero rate may be written without its unit: 孕产妇死亡率为0.
+  if (unit === null && value === 0 && ind.kind === "rate") return true;
   if (want === "%") return fam === "percent";
   if (want === "‰") return fam === "permille";
-  if (want === "元") return fam === "money";
+  if (want === "1/10万") return unit === "/10万";
+  if (want.startsWith("元")) return fam === "money";
   if (want === "男/100女") return unit === "男/100女";
-  if (want.startsWith("人/万")) return unit === "/万";
+  if (want === "人/万人") return unit === "/万";
+  if (fam !== "count") return false;
   // 间次, 家次 count visits, not a stock of rooms or institutions.
-  if (unit && unit.endsWith("次") && !want.endsWith("次")) return false;
-  return fam === "count";
+  if (unit && unit.endsWith("次") && !want.endsWith("次") && !PEOPLE.has(want)) return false;
+  const wantBase = want.split("/")[0]!;
+  if (unit && PEOPLE.has(wantBase) && THINGS.has(unit)) return false;
+  if (unit && THINGS.has(wantBase) && PEOPLE.has(unit)) return false;
+  return true;
 }
 
 const CLAUSE_STOP = new Set([..."，；：、,;:。!?\n"]);
@@ -54,6 +69,7 @@ export interface MappingInput {
 
 // The patterns whose unit family fits, per unit: most mentions skip most of the catalogue.
 const byUnit = new Map<string, CompiledPattern[]>();
+const zeroRatePatterns = compiledPatterns.filter((p) => familyOk(p.indicator, null, 0));
 
 export function mapIndicators(f: string, items: MappingInput[]): void {
   const seen = new Map<string, number[]>();
@@ -71,9 +87,9 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
     if ((inParen && before.length <= 3) || IN_PROGRESS.test(before)) continue;
     let best: { ind: CatalogueIndicator; score: number } | null = null;
     const unit = m.normalizedUnit ?? m.unit;
-    let candidates = byUnit.get(unit ?? "");
+    let candidates = unit === null && m.normalizedValue === 0 ? zeroRatePatterns : byUnit.get(unit ?? "");
     if (!candidates) {
-      candidates = compiledPatterns.filter((p) => familyOk(p.indicator, unit));
+      candidates = compiledPatterns.filter((p) => familyOk(p.indicator, unit, 1));
       byUnit.set(unit ?? "", candidates);
     }
     for (const p of candidates) {
@@ -86,6 +102,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
         // Number-before-noun: institutions in the scope of an activity are no stock count.
         if (SCOPE_BEFORE.test(before) || SCOPE_AFTER.test(after)) continue;
       }
+      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(before) && !BUILD.test(hit[0])) continue;
       let score = hit[0].length * 10;
       if (p.context) {
         p.context.lastIndex = 0;

@@ -31,9 +31,9 @@ export function qualifierBefore(before: string): QualifierHit | null {
 /** Qualifiers written after the number: 余/多 inside the unit, 以上/以下/左右 after it. */
 export function qualifierAfter(inner: string | undefined, after: string): QualifierHit | null {
   if (inner) return { qualifier: "more_than", text: inner };
-  const m = /^\s*(以上|及以上|以下|左右)/.exec(after);
+  const m = /^\s*(以上|及以上|以下|以内|左右)/.exec(after);
   if (!m) return null;
-  if (m[1] === "以下") return { qualifier: "at_most", text: m[1] };
+  if (m[1] === "以下" || m[1] === "以内") return { qualifier: "at_most", text: m[1] };
   if (m[1] === "左右") return { qualifier: "approx", text: m[1] };
   return { qualifier: "at_least", text: m[1]! };
 }

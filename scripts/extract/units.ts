@@ -4,7 +4,7 @@
 
 /** Longest first, so 人次 wins over 人 and 篇（次） over 篇. Folded forms ( ( ) ) only. */
 export const UNITS: readonly string[] = [
-  "篇(次)", "平方米", "平方公里", "公里", "人/床", "人次", "人份", "家次", "间次", "剂次", "场次", "项次", "架次", "台次", "户次", "所次",
+  "篇(次)", "个百分点", "元/人次", "元/人", "平方米", "平方公里", "公里", "人/床", "人次", "人份", "家次", "间次", "剂次", "场次", "项次", "架次", "台次", "户次", "所次",
   "个次", "批次", "车次", "件次", "%", "‰", "㎡", "人", "名", "家", "张", "间", "个", "剂", "管", "元", "场", "项", "例",
   "起", "宗", "条", "篇", "台", "辆", "种", "户", "层", "位", "部", "件", "对", "所", "座", "处", "公斤", "吨", "轮",
   "次", "批", "支", "套", "份", "册", "本", "期", "枚", "箱", "盒", "瓶", "亩", "米", "床", "组", "栋", "幢", "天", "类",
@@ -30,7 +30,7 @@ export function unitFamily(unit: string | null): UnitFamily {
   if (unit === null) return "ratio";
   if (unit === "%") return "percent";
   if (unit === "‰") return "permille";
-  if (/元$/.test(unit)) return "money";
+  if (/元(\/人次?)?$/.test(unit)) return "money";
   if (/平方米|㎡|平米|亩|平方公里/.test(unit)) return "area";
   if (unit.includes("/")) return "ratio";
   return "count";
