@@ -34,6 +34,8 @@ export function buildSite(): Built {
   const opts = { cwd: ROOT, stdio: "pipe" as const, env };
   execFileSync("npx", ["tsx", "scripts/ingest.ts"], opts);
   execFileSync("npx", ["astro", "build"], opts);
+  // the rest of `npm run build`: the search index the search page links to
+  if (existsSync(join(ROOT, "scripts/search-index.ts"))) execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", built.dist, "--entries", built.entriesDir], opts);
   return built;
 }
 

@@ -73,6 +73,7 @@ export function indicatorCharts(ind: Indicator, rows: readonly ValueRow[], color
     const units = groupByUnit(ps, ind);
     for (const [unit, us] of units) {
       const suffix = units.size > 1 ? `-${slug(unit || "none")}` : "";
+      const unitNote = units.size > 1 ? `，单位：${unit || "无"}` : "";
       const base = `${ind.id}-${period}${suffix}`;
       const latest = latestPerRegion(us);
       const years = new Set(latest.map((r) => r.year));
@@ -84,7 +85,7 @@ export function indicatorCharts(ind: Indicator, rows: readonly ValueRow[], color
         kind: "regions",
         indicator: ind.id,
         period,
-        title: `${ind.zh}：各地区比较（${periodName(period)}）`,
+        title: `${ind.zh}：各地区比较（${periodName(period)}${unitNote}）`,
         unit,
         axisLabel: `${ind.zh}（${unit || "无单位"}）`,
         points: latest.map((r) => ({ row: r, label: label(r), value: r.normalizedValue, color: colors.get(r.province!) ?? "#888", tip: tip(r, r.normalizedValue, unit) })),
@@ -97,7 +98,7 @@ export function indicatorCharts(ind: Indicator, rows: readonly ValueRow[], color
           kind: "per10k",
           indicator: ind.id,
           period,
-          title: `${ind.zh}：每万常住人口（${periodName(period)}）`,
+          title: `${ind.zh}：每万常住人口（${periodName(period)}${unitNote}）`,
           unit: u,
           axisLabel: `每万常住人口${ind.zh}（${u}）`,
           points: withPop.map((r) => ({ row: r, label: label(r), value: r.per10k!, color: colors.get(r.province!) ?? "#888", tip: `${tip(r, r.per10k!, u)}\n常住人口 ${fmt(r.population!)} 人` })),
@@ -112,7 +113,7 @@ export function indicatorCharts(ind: Indicator, rows: readonly ValueRow[], color
           kind: "series",
           indicator: ind.id,
           period,
-          title: `${ind.zh}：历年变化（${periodName(period)}）`,
+          title: `${ind.zh}：历年变化（${periodName(period)}${unitNote}）`,
           unit,
           axisLabel: `${ind.zh}（${unit || "无单位"}）`,
           points: series.map((r) => ({ row: r, label: sl.get(r.regionCode!)!, value: r.normalizedValue, color: colors.get(r.province!) ?? "#888", tip: tip(r, r.normalizedValue, unit) })),
