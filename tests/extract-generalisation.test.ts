@@ -491,7 +491,7 @@ export const CASES: Case[] = [
     s: "全年出生人口3,562人，出生人口性别比106.8，人口出生率8.56‰。",
     m: [
       { raw: "3,562", v: 3562, u: "人", id: "live_births" },
-      { raw: "106.8", v: 106.8, u: null, id: "sex_ratio_at_birth" },
+      { raw: "106.8", v: 106.8, u: "男/100女", id: "sex_ratio_at_birth" },
       { raw: "8.56", v: 8.56, u: "‰", id: "birth_rate" },
     ],
   },

@@ -12,13 +12,13 @@ const JOINERS =
   /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
 // Activities whose object is a number of institutions: the count is a scope, not a stock
 // (共检查辖区内104家医疗机构, 对全区103家医疗机构开展整治, 7家卫生院承担初筛).
-const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
+const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|指定|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
 const SCOPE_AFTER = /(承担|开展|参与|参加|实施|接受|配合)/;
 // Not yet a stock: 正在筹建民营医院1家.
 const IN_PROGRESS = /(筹建|在建|正在建设|正在申报)/;
 // Building or upgrading N institutions is an output, not the stock (新建村卫生室20个, 改造乡镇卫生院5所),
 // unless the indicator's own pattern names the verb (建成示范中医馆, 新增医疗机构).
-const BUILD = /(新建|改建|扩建|迁建|改造|提升|标准化建设|规范化建设|达标建设)/;
+const BUILD = /(新增|新建|改建|扩建|迁建|改造|提升|标准化建设|规范化建设|达标建设)/;
 
 // Classifier classes: a count of people (人, 名, 例, 人次) is never a count of institutions or
 // kinds (家, 个, 所, 种, 项), and the other way round (报告传染病12种1386例).
@@ -102,7 +102,8 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
         // Number-before-noun: institutions in the scope of an activity are no stock count.
         if (SCOPE_BEFORE.test(before) || SCOPE_AFTER.test(after)) continue;
       }
-      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(before) && !BUILD.test(hit[0])) continue;
+      // (Designations are counted when new: 新增省级临床重点专科2个 is the specialty count.)
+      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(before) && !BUILD.test(hit[0]) && !/(专科|学科)/.test(hit[0])) continue;
       let score = hit[0].length * 10;
       if (p.context) {
         p.context.lastIndex = 0;
