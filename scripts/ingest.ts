@@ -17,7 +17,8 @@ import type { Task } from "./pipeline/worker";
 
 /** Below this many tasks the work runs in this thread: starting workers would cost more. */
 const SMALL_JOB = 8;
-import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR } from "../src/lib/paths";
+import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR, OVERRIDES } from "../src/lib/paths";
+import type { Override, OverridesFile } from "./extract/overrides";
 import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
 import { EXTRACTOR_VERSION } from "./extract/index";
 
@@ -46,6 +47,19 @@ export interface IngestOptions {
   log?: (line: string) => void;
   /** What the run did: how many files were analysed, taken from the cache, written. */
   onStats?: (stats: IngestStats) => void;
+  /** Curator corrections; default content/overrides.json (OVERRIDES). */
+  overridesPath?: string;
+}
+
+/** The curator's overrides; a missing file means none, a broken one stops the build with its name. */
+function loadOverrides(path: string): Override[] {
+  if (!existsSync(path)) return [];
+  try {
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as OverridesFile | Override[];
+    return Array.isArray(parsed) ? parsed : parsed.overrides ?? [];
+  } catch (e) {
+    throw new Error(`cannot read the overrides file ${path}: ${(e as Error).message}`);
+  }
 }
 
 export interface IngestStats {
@@ -190,18 +204,20 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     }
     const manifest: Record<string, string> = {};
     const writes: Task[] = [];
+    const overrides = loadOverrides(opts.overridesPath ?? OVERRIDES);
     published.forEach((p, i) => {
       const id = ids[i]!;
       p.outcome.id = id;
       const file = `${id}.md`;
-      const signature = `${version}\0${p.key}\0${p.rel}`;
+      const own = overrides.filter((o) => o.report === id);
+      const signature = `${version}\0${p.key}\0${p.rel}\0${JSON.stringify(own)}`;
       manifest[file] = signature;
       if (persistent && previous[file] === signature && existsSync(join(entriesDir, file))) {
         stats.entriesUnchanged++;
         return;
       }
       stats.entriesWritten++;
-      writes.push({ op: "write", key: p.key, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version });
+      writes.push({ op: "write", key: p.key, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version, overrides: own });
     });
     if (writes.length) {
       const p = poolFor(writes.length);

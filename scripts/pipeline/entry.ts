@@ -2,6 +2,8 @@
 // report id. Ids are readable (<gbCode>-<year>-<period>) and stable across builds.
 import { reportEntrySchema, type ReportEntry } from "../../src/lib/schema";
 import type { AnalysedReport } from "./report";
+import { applyOverrides, type Override } from "../extract/overrides";
+import { indicatorsOf } from "../extract/indicators";
 
 /** The id a report asks for before collisions are resolved. */
 export function baseId(r: AnalysedReport): string {
@@ -28,7 +30,14 @@ export function assignIds(bases: readonly string[]): string[] {
   });
 }
 
-export function toEntry(r: AnalysedReport, id: string, sourceFile: string): ReportEntry {
+/**
+ * The entry for an analysed report. Curator overrides (content/overrides.json) are applied here,
+ * after the id is known and before the indicators are derived, so a dropped or corrected value
+ * changes the indicator list too; an override that no longer matches anything is a warning.
+ */
+export function toEntry(r: AnalysedReport, id: string, sourceFile: string, overrides: readonly Override[] = []): ReportEntry {
+  const { mentions, unused } = applyOverrides(id, r.mentions, overrides);
+  const warnings = [...r.warnings, ...unused.map((o) => `override matches nothing (${o.indicator ?? `start ${o.start}`}): ${o.note}`)];
   return reportEntrySchema.parse({
     id,
     ...r.meta,
@@ -37,11 +46,11 @@ export function toEntry(r: AnalysedReport, id: string, sourceFile: string): Repo
     encoding: r.encoding,
     format: r.format,
     extractorVersion: r.extractorVersion,
-    warnings: r.warnings,
+    warnings,
     sections: r.sections,
     offsetRuns: r.cleaned.runs,
-    mentions: r.mentions,
-    indicators: r.indicators,
+    mentions,
+    indicators: overrides.length ? indicatorsOf(mentions) : r.indicators,
     masked: r.masked,
     charCount: r.original.length,
   });

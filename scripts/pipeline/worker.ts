@@ -6,10 +6,11 @@ import { serialiseEntry } from "../../src/lib/entry-file";
 import { AnalysisCache, cacheKey, sha256, type CacheSummary } from "./cache";
 import { toEntry } from "./entry";
 import { analyse, type Analysis } from "./report";
+import type { Override } from "../extract/overrides";
 
 export type Task =
   | { op: "analyse"; path: string; cacheRoot: string; version: string }
-  | { op: "write"; key: string; id: string; sourceFile: string; outPath: string; cacheRoot: string; version: string };
+  | { op: "write"; key: string; id: string; sourceFile: string; outPath: string; cacheRoot: string; version: string; overrides: Override[] };
 
 export type TaskResult = { op: "analyse"; key: string; summary: CacheSummary } | { op: "write"; ok: true };
 
@@ -37,7 +38,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
   }
   const a = cache.readAnalysis(task.key);
   if (!a) throw new Error(`analysis ${task.key} missing from the cache ${cache.dir}`);
-  writeFileSync(task.outPath, serialiseEntry(toEntry(a, task.id, task.sourceFile), a.cleaned.text));
+  writeFileSync(task.outPath, serialiseEntry(toEntry(a, task.id, task.sourceFile, task.overrides), a.cleaned.text));
   return { op: "write", ok: true };
 }
 

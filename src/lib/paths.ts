@@ -9,5 +9,6 @@ export const ENTRIES_DIR = resolve(ROOT, process.env.ENTRIES_DIR || "content/rep
 export const BUILD_DIR = resolve(ROOT, process.env.BUILD_DIR || "content/.build");
 export const BUILD_REPORT = resolve(BUILD_DIR, "build-report.json");
 export const CATALOGUE = resolve(ROOT, "content/catalogue.json");
+export const OVERRIDES = resolve(ROOT, process.env.OVERRIDES || "content/overrides.json");
 export const DEFAULT_REPORTS_DIR = resolve(ROOT, "content/sources");
 export const SITE_OUT_DIR = resolve(ROOT, process.env.SITE_OUT_DIR || "dist");
