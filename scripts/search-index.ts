@@ -70,6 +70,31 @@ async function buildT2s(corpusChars: Set<string>): Promise<Record<string, string
   return map;
 }
 
+/**
+ * Writes .gz siblings of the search page and the CSS and JS it loads, so a static server that
+ * serves precompressed files (sirv, nginx gzip_static) sends them compressed. Returns their size.
+ */
+function compressSearchPage(shardCount: number): number {
+  const html = join(outRoot, "search", "index.html");
+  if (!existsSync(html)) {
+    console.warn(`search index: ${html} not found (run astro build first); page assets not compressed`);
+    return 0;
+  }
+  // The page learns the shard count from its HTML, so it can fetch shards without a round trip.
+  const source = readFileSync(html, "utf8").replace(/<meta name="search-shards" content="\d+"/, `<meta name="search-shards" content="${shardCount}"`);
+  writeFileSync(html, source);
+  const assets = new Set<string>();
+  for (const m of source.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
+  let total = 0;
+  for (const file of [html, ...[...assets].map((a) => join(outRoot, a))]) {
+    if (!existsSync(file)) continue;
+    const gz = gzipSync(readFileSync(file), { level: 9 });
+    writeFileSync(file + ".gz", gz);
+    total += gz.length;
+  }
+  return total;
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(entriesDir)) throw new Error(`${entriesDir} does not exist: run the ingest first`);
@@ -148,10 +173,12 @@ async function main() {
   const t2s = await buildT2s(corpusChars);
   const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
 
+  const pageBytes = compressSearchPage(shardCount);
   console.log(
     `search index: ${docs.length} reports, ${totalPositions} characters, ${shardCount} shards in ${passes} pass(es); ` +
       `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB), ` +
-      `docs ${(docsBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters); ` +
+      `docs ${(docsBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
+      `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }

@@ -66,7 +66,14 @@ export class SearchEngine {
   private shards = new Map<number, Promise<Shard>>();
   private texts = new Map<number, Promise<string>>();
 
-  constructor(private io: EngineIO) {}
+  /**
+   * @param shardCount the index's shard count when the page knows it (the index builder writes it
+   *   into the page), so shards load in parallel with the report table instead of after it.
+   */
+  constructor(
+    private io: EngineIO,
+    private shardCount = 0,
+  ) {}
 
   load(): Promise<SearchManifest> {
     return (this.manifest ??= this.io.fetchJson("docs.json") as Promise<SearchManifest>);
@@ -96,17 +103,22 @@ export class SearchEngine {
     const t0 = Date.now();
     const { terms } = parseQuery(query);
     const hasHan = terms.some((t) => /\p{Script=Han}/u.test(t));
-    const [manifest, t2s] = await Promise.all([this.load(), hasHan ? this.loadT2s() : Promise.resolve({} as Record<string, string>)]);
+    const t2sPromise = hasHan ? this.loadT2s() : Promise.resolve({} as Record<string, string>);
+    const manifestPromise = this.load();
+    // Terms as typed: their shards can load while the table and the character map arrive.
+    const loaded = new Map<number, Shard>();
+    const fetchShards = (count: number, keys: Iterable<string>) =>
+      Promise.all([...new Set([...keys].map((k) => shardOf(k, count)))].map(async (n) => loaded.set(n, await this.shard(n))));
+    const early = this.shardCount > 0 ? fetchShards(this.shardCount, terms.flatMap((t) => planTerm(t).keys)) : Promise.resolve();
+    const [manifest, t2s] = await Promise.all([manifestPromise, t2sPromise]);
+    if (this.shardCount > 0 && this.shardCount !== manifest.shardCount) throw new Error("search index and page are out of date: rebuild the site");
     const simplifiedTerms = terms.map((t) => [...t].map((c) => t2s[c] ?? c).join(""));
     const changed = simplifiedTerms.some((s, i) => s !== terms[i]);
     // Each term is a set of variants (as typed, and in simplified characters); a report matches
     // a term when it contains any variant, and the query when it matches every term.
     const variants = terms.map((t, i) => [...new Set([t, simplifiedTerms[i]!])]);
     const plans = variants.map((vs) => vs.map((v) => planTerm(v)));
-    const keys = new Set(plans.flat().flatMap((p) => p.keys));
-    const needed = [...new Set([...keys].map((k) => shardOf(k, manifest.shardCount)))];
-    const loaded = new Map<number, Shard>();
-    await Promise.all(needed.map(async (n) => loaded.set(n, await this.shard(n))));
+    await Promise.all([early, fetchShards(manifest.shardCount, plans.flat().flatMap((p) => p.keys))]);
     const lookup = (key: string) => loaded.get(shardOf(key, manifest.shardCount))![key];
 
     let all: Map<number, number> | null = null;

@@ -33,7 +33,7 @@ export function start(): void {
       if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
       return r.text();
     },
-  });
+  }, Number(document.querySelector<HTMLMetaElement>('meta[name="search-shards"]')?.content) || 0);
 
   let filters: Filters = {};
   let current: SearchOutcome | null = null;
@@ -76,6 +76,9 @@ export function start(): void {
       setStatus("", "idle");
       return;
     }
+    performance.clearMarks();
+    performance.mark("search-start");
+    list.dataset.query = q;
     setStatus("正在搜索…", "busy");
     let outcome: SearchOutcome;
     try {
@@ -92,9 +95,12 @@ export function start(): void {
     } else note.hidden = true;
     renderFilters(outcome);
     list.replaceChildren();
+    delete list.dataset.complete;
     shown = 0;
     if (outcome.all.length === 0) {
       setStatus(`没有找到包含“${outcome.terms.join("”和“")}”的报告。`, "empty");
+      performance.mark("search-first-result");
+      performance.mark("search-first-excerpt");
       more.hidden = true;
       return;
     }
@@ -129,7 +135,9 @@ export function start(): void {
       const excerpt = el("p", { className: "excerpt" }, "…");
       const item = el("li", {}, link, meta, excerpt);
       item.dataset.id = doc.id;
+      item.dataset.occurrences = String(hit.occurrences);
       list.append(item);
+      if (!performance.getEntriesByName("search-first-result").length) performance.mark("search-first-result");
       pending.push(
         engine.firstMatch(hit.doc, outcome).then((m) => {
           if (my !== generation || !m) return;
@@ -138,10 +146,12 @@ export function start(): void {
           excerpt.replaceChildren(ex.before, el("mark", {}, ex.match), ex.after);
           link.href = `${base}${doc.url.replace(/^\//, "")}${textFragment(ex.match, ex.prefix, ex.suffix)}`;
           item.dataset.ready = "1";
+          if (!performance.getEntriesByName("search-first-excerpt").length) performance.mark("search-first-excerpt");
         }),
       );
     }
     await Promise.all(pending);
+    if (my === generation) list.dataset.complete = shown >= outcome.hits.length ? "1" : "0";
   }
 
   function renderFilters(outcome: SearchOutcome): void {
