@@ -594,11 +594,264 @@ export const CASES: Case[] = [
   { s: "全县每千人口中有多少名医生，是衡量医疗资源的重要指标。", m: [] },
 ];
 
+// Batch B: written after batch A's fixes and measured before any further change, as a fresh
+// held-out estimate (see docs/extraction.md for the figures).
+export const CASES_B: Case[] = [
+  {
+    s: "截至2023年6月底，全县共有各级各类医疗卫生机构412家，编制床位2860张，实有床位3125张。",
+    m: [
+      { raw: "412", v: 412, u: "家", id: "health_institutions_total" },
+      { raw: "2860", v: 2860, u: "张", id: null },
+      { raw: "3125", v: 3125, u: "张", id: "beds_total" },
+    ],
+  },
+  {
+    s: "全县卫生健康系统在岗职工5,863人，其中卫生技术人员4,721人，占80.5%。",
+    m: [
+      { raw: "5,863", v: 5863, u: "人", id: "health_staff_total" },
+      { raw: "4,721", v: 4721, u: "人", id: "health_tech_staff" },
+      { raw: "80.5", v: 80.5, u: "%", id: null },
+    ],
+  },
+  {
+    s: "每千常住人口拥有执业（助理）医师2.95名、注册护士3.41名、医疗机构床位6.8张。",
+    m: [
+      { raw: "2.95", v: 2.95, u: "名", id: "doctors_per_1000" },
+      { raw: "3.41", v: 3.41, u: "名", id: "nurses_per_1000" },
+      { raw: "6.8", v: 6.8, u: "张", id: "beds_per_1000" },
+    ],
+  },
+  {
+    s: "全年完成门诊服务98.6万人次、住院服务4.2万人次，分别增长6.2%、3.8%。",
+    m: [
+      { raw: "98.6", v: 98.6, u: "万人次", n: 986000, id: "outpatient_visits" },
+      { raw: "4.2", v: 4.2, u: "万人次", n: 42000, id: "inpatient_discharges" },
+      { raw: "6.2", v: 6.2, u: "%", id: null },
+      { raw: "3.8", v: 3.8, u: "%", id: null },
+    ],
+  },
+  {
+    s: "基层医疗卫生机构诊疗量占总诊疗量的58.3%。",
+    m: [{ raw: "58.3", v: 58.3, u: "%", id: "primary_care_visit_rate" }],
+  },
+  {
+    s: "65岁以上老年人接受健康管理4.86万人，管理率达70.12％。",
+    m: [
+      { raw: "4.86", v: 4.86, u: "万人", n: 48600, id: "elderly_health_managed" },
+      { raw: "70.12", v: 70.12, u: "％", id: "elderly_health_management_rate" },
+    ],
+  },
+  {
+    s: "孕产妇死亡率、婴儿死亡率分别为0和2.37‰。",
+    m: [
+      { raw: "0", v: 0, u: null, id: "maternal_mortality_rate" },
+      { raw: "2.37", v: 2.37, u: "‰", id: "infant_mortality_rate" },
+    ],
+  },
+  {
+    s: "全县法定报告传染病发病率为215.6/10万，低于全市平均水平。",
+    m: [{ raw: "215.6", v: 215.6, u: "/10万" }],
+  },
+  {
+    s: "开展0-36个月儿童中医药健康管理服务，管理率达到72.5%。",
+    m: [{ raw: "72.5", v: 72.5, u: "%", id: "tcm_health_management_rate_children" }],
+  },
+  {
+    s: "卫生监督员对辖区312家医疗机构开展全覆盖监督检查，责令整改23家，警告15家。",
+    m: [
+      { raw: "312", v: 312, u: "家", id: null },
+      { raw: "23", v: 23, u: "家", id: null },
+      { raw: "15", v: 15, u: "家", id: null },
+    ],
+  },
+  {
+    s: "办理医疗机构执业登记校验186家，新审批设置医疗机构7家。",
+    m: [
+      { raw: "186", v: 186, u: "家", id: null },
+      { raw: "7", v: 7, u: "家", id: "new_medical_institutions" },
+    ],
+  },
+  {
+    s: "全县公立医院医疗服务收入占医疗收入比例达32.6%，药占比下降至28.4%。",
+    m: [
+      { raw: "32.6", v: 32.6, u: "%" },
+      { raw: "28.4", v: 28.4, u: "%" },
+    ],
+  },
+  {
+    s: "完成免费孕前优生健康检查1,260对，目标人群覆盖率95.2%。",
+    m: [
+      { raw: "1,260", v: 1260, u: "对" },
+      { raw: "95.2", v: 95.2, u: "%", id: null },
+    ],
+  },
+  {
+    s: "累计发放各类奖扶资金1,562.38万元，惠及群众2.1万人。",
+    m: [
+      { raw: "1,562.38", v: 1562.38, u: "万元", n: 15623800, id: "family_planning_reward_funds" },
+      { raw: "2.1", v: 2.1, u: "万人", n: 21000 },
+    ],
+  },
+  {
+    s: "全县登记在册严重精神障碍患者1,856人，在册患者管理率96.3%，规范管理率90.1%。",
+    m: [
+      { raw: "1,856", v: 1856, u: "人" },
+      { raw: "96.3", v: 96.3, u: "%" },
+      { raw: "90.1", v: 90.1, u: "%", id: "smi_standard_management_rate" },
+    ],
+  },
+  {
+    s: "全县现有中医类别执业（助理）医师215人，县中医院开放床位380张。",
+    m: [
+      { raw: "215", v: 215, u: "人", id: null },
+      { raw: "380", v: 380, u: "张", id: null },
+    ],
+  },
+  {
+    s: "二〇二三年上半年，全县接报突发公共卫生事件2起，处置率100%。",
+    m: [
+      { raw: "2", v: 2, u: "起", id: "public_health_emergencies_reported" },
+      { raw: "100", v: 100, u: "%", id: null },
+    ],
+  },
+  {
+    s: "建成省级示范村卫生室12个，甲级村卫生室占比达到65%。",
+    m: [
+      { raw: "12", v: 12, u: "个", id: null },
+      { raw: "65", v: 65, u: "%", id: null },
+    ],
+  },
+  {
+    s: "全县共有执业医师1,125人、执业助理医师238人。",
+    m: [
+      { raw: "1,125", v: 1125, u: "人", id: null },
+      { raw: "238", v: 238, u: "人", id: null },
+    ],
+  },
+  {
+    s: "医疗费用增长控制在10%以内，次均门诊费用156.3元，次均住院费用5,862元。",
+    m: [
+      { raw: "10", v: 10, u: "%", q: "at_most" },
+      { raw: "156.3", v: 156.3, u: "元" },
+      { raw: "5,862", v: 5862, u: "元" },
+    ],
+  },
+  {
+    s: "孕产妇住院分娩率保持100%。",
+    m: [{ raw: "100", v: 100, u: "%", id: "hospital_delivery_rate" }],
+  },
+  {
+    s: "为全县7所中小学校的1,920名学生开展脊柱侧弯筛查。",
+    m: [
+      { raw: "7", v: 7, u: "所", id: null },
+      { raw: "1,920", v: 1920, u: "名" },
+    ],
+  },
+  {
+    s: "乡村医生队伍312人，其中具有执业（助理）医师资格的86人。",
+    m: [
+      { raw: "312", v: 312, u: "人", id: "village_doctors" },
+      { raw: "86", v: 86, u: "人", id: null },
+    ],
+  },
+  {
+    s: "全年活产数3,286人，低出生体重儿发生率2.9%，出生缺陷发生率为86.2/万。",
+    m: [
+      { raw: "3,286", v: 3286, u: "人", id: "live_births" },
+      { raw: "2.9", v: 2.9, u: "%", id: null },
+      { raw: "86.2", v: 86.2, u: "/万", id: null },
+    ],
+  },
+  {
+    s: "将进一步提高居民健康素养水平，力争到年底达到27%以上。",
+    m: [{ raw: "27", v: 27, u: "%", k: "target", q: "at_least", id: "health_literacy_rate" }],
+  },
+  {
+    s: "持续推进县域医共体建设，力争县域就诊率达到92%、基层就诊率达到65%。",
+    plan: true,
+    m: [
+      { raw: "92", v: 92, u: "%", id: "in_county_treatment_rate" },
+      { raw: "65", v: 65, u: "%", id: "primary_care_visit_rate" },
+    ],
+  },
+  {
+    s: "新建、改扩建乡镇卫生院3所、村卫生室25个，总投资约1.2亿元。",
+    plan: true,
+    m: [
+      { raw: "3", v: 3, u: "所", id: null },
+      { raw: "25", v: 25, u: "个", id: null },
+      { raw: "1.2", v: 1.2, u: "亿元", n: 120000000, q: "approx" },
+    ],
+  },
+  { s: "落实“两个允许”要求，推行“先诊疗后付费”和“一站式”结算服务，实行“1+N”团队模式。", m: [] },
+  {
+    s: "全县3家二级医院通过等级复审，县人民医院通过三级医院评审。",
+    m: [{ raw: "3", v: 3, u: "家" }],
+  },
+  { s: "每周开展2次巡诊，每月开展1次集中培训，每半年开展1次考核。", m: [] },
+  { s: "落实15分钟健康服务圈建设，实现30分钟急救圈全覆盖。", m: [] },
+  { s: "开展第35个全国爱眼日、第17个世界高血压日宣传活动。", m: [] },
+  { s: "为全县0～6岁儿童和孕产妇提供13项基本公共卫生服务。", m: [] },
+  {
+    s: "全县城乡居民医保参保率达到96.8%，参保人数41.3万人。",
+    m: [
+      { raw: "96.8", v: 96.8, u: "%" },
+      { raw: "41.3", v: 41.3, u: "万人", n: 413000 },
+    ],
+  },
+  {
+    s: "累计完成适龄女孩HPV疫苗免费接种3,265人，接种率为85.2%。",
+    m: [
+      { raw: "3,265", v: 3265, u: "人" },
+      { raw: "85.2", v: 85.2, u: "%" },
+    ],
+  },
+  {
+    s: "全年采供血8.6吨，血液报废率控制在1%以下。",
+    m: [
+      { raw: "8.6", v: 8.6, u: "吨" },
+      { raw: "1", v: 1, u: "%", q: "at_most" },
+    ],
+  },
+  {
+    s: "全县婴幼儿照护服务机构达到22家，可提供托位1,350个，每千人口拥有3岁以下婴幼儿托位数3.1个。",
+    m: [
+      { raw: "22", v: 22, u: "家", id: "childcare_institutions" },
+      { raw: "1,350", v: 1350, u: "个", id: "childcare_places" },
+      { raw: "3.1", v: 3.1, u: "个", id: "childcare_places_per_1000" },
+    ],
+  },
+  {
+    s: "上半年全县共完成新生儿听力筛查1,452人，筛查率97.8%。",
+    m: [
+      { raw: "1,452", v: 1452, u: "人", id: "newborn_hearing_screenings" },
+      { raw: "97.8", v: 97.8, u: "%", id: "newborn_hearing_screening_rate" },
+    ],
+  },
+  {
+    s: "签约家庭医生的慢病患者达3.6万人，重点人群签约覆盖率达到68.4%。",
+    m: [
+      { raw: "3.6", v: 3.6, u: "万人", n: 36000 },
+      { raw: "68.4", v: 68.4, u: "%", id: "family_doctor_signup_rate_key_groups" },
+    ],
+  },
+  {
+    s: "全县共有二级以上医院5家，其中三级医院1家。",
+    m: [
+      { raw: "5", v: 5, u: "家" },
+      { raw: "1", v: 1, u: "家", id: "tertiary_hospitals" },
+    ],
+  },
+];
+
 describe("generalisation set: held-out style sentences", () => {
   it("has 60+ sentences", () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    expect(CASES.length + CASES_B.length).toBeGreaterThanOrEqual(60);
   });
-  it.each(CASES.map((c, i) => [String(i + 1).padStart(2, "0"), c.s, c] as const))("%s %s", (_n, _s, c) => {
+  it.each([
+    ...CASES.map((c, i) => [`A${String(i + 1).padStart(2, "0")}`, c.s, c] as const),
+    ...CASES_B.map((c, i) => [`B${String(i + 1).padStart(2, "0")}`, c.s, c] as const),
+  ])("%s %s", (_n, _s, c) => {
     const plan = c.plan ?? false;
     const { text, ms } = mentionsOf(c.s, plan);
     const got = ms.map((m) => text.slice(m.start, m.end));

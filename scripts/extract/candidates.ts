@@ -147,7 +147,7 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
         continue;
       }
       // A rate written without its unit, only as zero: 孕产妇死亡率为0.
-      if (value === 0 && /率\s*(为|是|均为|仍为)?\s*$/.test(before(f, start, 6)) && /^\s*($|[,，。；;、\n])/.test(f.slice(end, end + 2))) {
+      if (value === 0 && /(率\s*(为|是|均为|仍为)?|分别为|分别是)\s*$/.test(before(f, start, 6)) && /^\s*($|[,，。；;、和及\n])/.test(f.slice(end, end + 2))) {
         out.push({ start, end, value, multiplier: 1, unit: null, unitEnd: end, inner: undefined, chinese: false });
       }
       continue;
@@ -183,7 +183,7 @@ function acceptUnit(f: string, start: number, unitEnd: number, unit: string): bo
   if (/(全省|全国|全球|全世界)\s*$/.test(before(f, start, 4))) return false;
   // Programme structure, not output: 措施 36 条, 实施 11 项健康江海行动 (NOTES).
   if (unit === "条" && /(措施|意见|规定|举措|要求|条例|办法)\s*$/.test(before(f, start, 6))) return false;
-  if (unit === "项" && /^[^，。；,;]{0,8}(行动|工程|制度)/.test(f.slice(unitEnd, unitEnd + 12)) && !/(完成|新增|申报)/.test(before(f, start, 6))) return false;
+  if (unit === "项" && /^[^，。；,;]{0,8}(行动|工程|制度|基本公共卫生服务|服务包)/.test(f.slice(unitEnd, unitEnd + 12)) && !/(完成|新增|申报)/.test(before(f, start, 6))) return false;
   return true;
 }
 

@@ -9,7 +9,7 @@ import { unitFamily } from "./units";
 
 // Joiners and qualifiers between a label and its number (stripped before matching).
 const JOINERS =
-  /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
+  /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|保持|稳定|维持|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
 // Activities whose object is a number of institutions: the count is a scope, not a stock
 // (共检查辖区内104家医疗机构, 对全区103家医疗机构开展整治, 7家卫生院承担初筛).
 const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|指定|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
@@ -71,12 +71,53 @@ export interface MappingInput {
 const byUnit = new Map<string, CompiledPattern[]>();
 const zeroRatePatterns = compiledPatterns.filter((p) => familyOk(p.indicator, null, 0));
 
+// A list segment runs across 、 (每千常住人口拥有执业医师2.95名、注册护士3.41名) up to a comma.
+const SEGMENT_STOP = new Set([..."，；：,;:。!?\n！？"]);
+function segmentStart(f: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !SEGMENT_STOP.has(f[i - 1]!) && pos - i < 80) i--;
+  return i;
+}
+// A per-population qualifier written once for a list of values.
+const PER_POP_Q = /每(千|万|十万)(常住)?人口?(拥有)?/;
+// 孕产妇死亡率、婴儿死亡率分别为0和2.37‰: the i-th value belongs to the i-th label.
+const EACH = /分别(为|是|达到|达|占|增长|下降|提高到|提高|降低|降至)?/;
+// A clause that holds only goal, time and joining words has its label in the clause before
+// (提高居民健康素养水平，力争到年底达到27%以上).
+const EMPTY_LABEL =
+  /^(力争|确保|争取|将|预计|目标|进一步|到年底|到年末|年底前?|年内|全年|到|达到|达|提高到|提升到|提高至|提升至|保持|稳定|在|要|并|再|以上|均)+$/;
+
+/** The clause text that labels a number, after list and goal grammar. */
+function labelFor(f: string, start: number, cs: number, clause: string): { before: string; seg: string } {
+  const seg = segmentStart(f, start);
+  const segText = seg < cs ? f.slice(seg, cs).replace(/\s+/g, "") : "";
+  let before = clause.replace(JOINERS, "");
+  const full = segText + clause;
+  if (full.includes("分别")) {
+    const e = EACH.exec(full)!;
+    const head = full.slice(0, e.index);
+    if (!/\d/.test(head)) {
+      const labels = head.split(/[、和与及]/).filter((x) => x.length > 0);
+      const i = (full.slice(e.index + e[0].length).match(/\d+(?:\.\d+)?/g) ?? []).length;
+      if (labels.length >= 2 && i < labels.length) before = labels[i]!;
+    }
+  } else if (segText && !before.includes("每") && segText.includes("每")) {
+    const q = PER_POP_Q.exec(segText);
+    if (q && q.index <= 6) before = q[0] + before;
+  } else if (before && EMPTY_LABEL.test(before) && cs > 1) {
+    const pcs = clauseBefore(f, cs - 1);
+    const prev = f.slice(pcs, cs - 1).replace(/\s+/g, "");
+    if (!/\d/.test(prev)) before = prev;
+  }
+  return { before: before.replace(JOINERS, ""), seg: segText };
+}
+
 export function mapIndicators(f: string, items: MappingInput[]): void {
   const seen = new Map<string, number[]>();
   for (const { mention: m, unitEnd } of items) {
     const cs = clauseBefore(f, m.start);
     // Spaces padding numbers and words (60 岁以上, 2.6 万剂次) carry no meaning here.
-    const before = f.slice(cs, m.start).replace(/\s+/g, "").replace(JOINERS, "");
+    const { before, seg } = labelFor(f, m.start, cs, f.slice(cs, m.start).replace(/\s+/g, ""));
     const after = afterNoun(f, unitEnd).replace(/\s+/g, "");
     const s = `${before}#${after}`;
     const ss = sentenceStartOf(f, m.start);
@@ -103,7 +144,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
         if (SCOPE_BEFORE.test(before) || SCOPE_AFTER.test(after)) continue;
       }
       // (Designations are counted when new: 新增省级临床重点专科2个 is the specialty count.)
-      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(before) && !BUILD.test(hit[0]) && !/(专科|学科)/.test(hit[0])) continue;
+      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(seg + before) && !BUILD.test(hit[0]) && !/(专科|学科)/.test(hit[0])) continue;
       let score = hit[0].length * 10;
       if (p.context) {
         p.context.lastIndex = 0;
