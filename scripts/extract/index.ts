@@ -34,6 +34,7 @@ export function extract(input: ExtractInput): ExtractOutput {
   const f = foldWidth(text);
   const mentions: Mention[] = [];
   const unitEnds: number[] = [];
+  const starts: { clause: number; sentence: number }[] = [];
   for (const c of findCandidates(f, text)) {
     const parts = labelParts(text, f, c.start, c.unitEnd);
     const q = qualifierBefore(f.slice(Math.max(0, c.start - 4), c.start)) ?? qualifierAfter(c.inner, f.slice(c.unitEnd, c.unitEnd + 4));
@@ -71,7 +72,8 @@ export function extract(input: ExtractInput): ExtractOutput {
       indicator: null,
     });
     unitEnds.push(c.unitEnd);
+    starts.push({ clause: parts.clauseStart, sentence: parts.sentenceStart });
   }
-  mapIndicators(f, mentions.map((mention, i) => ({ mention, unitEnd: unitEnds[i]! })));
+  mapIndicators(f, mentions.map((mention, i) => ({ mention, unitEnd: unitEnds[i]!, clauseStart: starts[i]!.clause, sentenceStart: starts[i]!.sentence })));
   return { mentions, masked: findMasked(text, f) };
 }

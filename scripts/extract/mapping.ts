@@ -65,6 +65,9 @@ export interface MappingInput {
   mention: Mention;
   /** End of the unit in the text. */
   unitEnd: number;
+  /** Clause and sentence starts before the number, when the caller has them (labels.ts). */
+  clauseStart?: number;
+  sentenceStart?: number;
 }
 
 // The patterns whose unit family fits, per unit: most mentions skip most of the catalogue.
@@ -74,7 +77,8 @@ const zeroRatePatterns = compiledPatterns.filter((p) => familyOk(p.indicator, nu
 // A list segment runs across 、 (每千常住人口拥有执业医师2.95名、注册护士3.41名) up to a comma.
 const SEGMENT_STOP = new Set([..."，；：,;:。!?\n！？"]);
 function segmentStart(f: string, pos: number): number {
-  let i = pos;
+  if (f[pos - 1] !== "、") return pos;
+  let i = pos - 1;
   while (i > 0 && !SEGMENT_STOP.has(f[i - 1]!) && pos - i < 80) i--;
   return i;
 }
@@ -89,7 +93,7 @@ const EMPTY_LABEL =
 
 /** The clause text that labels a number, after list and goal grammar. */
 function labelFor(f: string, start: number, cs: number, clause: string): { before: string; seg: string } {
-  const seg = segmentStart(f, start);
+  const seg = segmentStart(f, cs);
   const segText = seg < cs ? f.slice(seg, cs).replace(/\s+/g, "") : "";
   let before = clause.replace(JOINERS, "");
   const full = segText + clause;
@@ -114,13 +118,13 @@ function labelFor(f: string, start: number, cs: number, clause: string): { befor
 
 export function mapIndicators(f: string, items: MappingInput[]): void {
   const seen = new Map<string, number[]>();
-  for (const { mention: m, unitEnd } of items) {
-    const cs = clauseBefore(f, m.start);
+  for (const { mention: m, unitEnd, clauseStart, sentenceStart } of items) {
+    const cs = clauseStart ?? clauseBefore(f, m.start);
     // Spaces padding numbers and words (60 岁以上, 2.6 万剂次) carry no meaning here.
     const { before, seg } = labelFor(f, m.start, cs, f.slice(cs, m.start).replace(/\s+/g, ""));
     const after = afterNoun(f, unitEnd).replace(/\s+/g, "");
     const s = `${before}#${after}`;
-    const ss = sentenceStartOf(f, m.start);
+    const ss = sentenceStart ?? sentenceStartOf(f, m.start);
     const sentence = f.slice(ss, cs).replace(/\s+/g, "");
     // A number inside a parenthesis with a bare label is a breakdown of what precedes it
     // (现入职 29 人（其中卫技 25 人，副高 1 人）), unless its label names the metric (负压救护车).
