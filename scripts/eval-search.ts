@@ -33,6 +33,8 @@ const MULTI = Number(arg("multi", "150"));
 const COLD = Number(arg("cold", "15"));
 const seed = Number(arg("seed", "20260505"));
 const write = !process.argv.includes("--no-write");
+/** Which block of docs/search.md receives the figures: <!-- NAME:start --> … <!-- NAME:end -->. */
+const block = arg("block", "eval");
 
 interface Outcome {
   ids: string[];
@@ -166,7 +168,7 @@ async function main() {
     const warm: number[] = [];
     const warmExcerpt: number[] = [];
     for (const [set, queries] of Object.entries(sets)) {
-      const s = (perSet[set] = { tp: 0, fp: 0, fn: 0, queries: 0, exact: 0, withResults: 0, countMismatch: 0, failures: [] });
+      const s = (perSet[set] = { tp: 0, fp: 0, fn: 0, queries: 0, exact: 0, withResults: 0, countMismatch: 0, failures: [] as string[] });
       for (const q of queries) {
         const bytesBefore = [...served.bytes.values()].reduce((a, b) => a + b, 0);
         const got = await runWarm(page, q);
@@ -228,8 +230,8 @@ async function main() {
 
     if (write) {
       const path = resolve("docs/search.md");
-      const start = "<!-- eval:start -->";
-      const end = "<!-- eval:end -->";
+      const start = `<!-- ${block}:start -->`;
+      const end = `<!-- ${block}:end -->`;
       const doc = existsSync(path) ? readFileSync(path, "utf8") : `# Search\n\n${start}\n${end}\n`;
       const a = doc.indexOf(start);
       const b = doc.indexOf(end);

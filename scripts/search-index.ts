@@ -19,6 +19,7 @@ import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines, HEADER_LINES } from "../src/lib/search/text";
 import { appendCharPosting, appendPairPosting, documentKeys, foldedText, type Shard } from "../src/lib/search/core";
+import { shardFilesFor } from "../src/lib/search/prefetch";
 import { INDEX_VERSION, shardFile, shardOf, type SearchDoc, type SearchManifest } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
@@ -173,6 +174,14 @@ async function main() {
   const t2s = await buildT2s(corpusChars);
   const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
 
+  // A classic async script (no inline script, so a strict Content-Security-Policy can apply):
+  // for a shared link /search/?q=…, preload the shards the query needs while the page loads.
+  write(
+    join(outDir, "prefetch.js"),
+    `(function(){var s=document.currentScript;var q=new URLSearchParams(location.search).get("q");if(!s||!q)return;` +
+      `var root=new URL("./",s.src).href;(${shardFilesFor.toString()})(q,${shardCount}).forEach(function(f){` +
+      `var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";l.href=root+f;document.head.appendChild(l);});})();\n`,
+  );
   const pageBytes = compressSearchPage(shardCount);
   console.log(
     `search index: ${docs.length} reports, ${totalPositions} characters, ${shardCount} shards in ${passes} pass(es); ` +

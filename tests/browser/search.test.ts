@@ -1,0 +1,161 @@
+// The search page in a real browser against a private build of the seeds: a query from a seed
+// gives exactly the reports containing it, absent text gives 没有找到, a filter narrows, ?q= runs
+// the query, typing updates the URL, traditional characters are searched in simplified.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { chromiumAvailable, launchBrowser } from "../support/browser";
+import { serveDir, type Served } from "../support/serve";
+import { buildSite } from "../site-helpers";
+import { parseEntry } from "../../src/lib/entry-file";
+import { searchLines } from "../../src/lib/search/text";
+import { referenceSearch, type ReferenceDoc } from "../../src/lib/search/reference";
+import type { ReportEntry } from "../../src/lib/schema";
+
+let browser: Browser;
+let served: Served;
+let docs: ReferenceDoc[] = [];
+const errors: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+  });
+  await page.goto(served.url + path);
+  return page;
+}
+
+async function settled(page: Page, q: string): Promise<void> {
+  await page.waitForFunction(
+    (query) => {
+      const list = document.getElementById("search-results")!;
+      const state = document.getElementById("search-status")!.dataset.state;
+      return list.dataset.query === query && (state === "empty" || state === "filtered-empty" || (state === "done" && list.dataset.complete !== undefined));
+    },
+    q,
+    { timeout: 20_000 },
+  );
+}
+
+const resultIds = (page: Page) => page.$$eval("#search-results li", (lis) => lis.map((li) => (li as HTMLElement).dataset.id!));
+
+describe.skipIf(!chromiumAvailable())("search page in Chromium", () => {
+  beforeAll(async () => {
+    const built = buildSite();
+    docs = readdirSync(built.entriesDir)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => {
+        const { data, body } = parseEntry(readFileSync(join(built.entriesDir, f), "utf8"));
+        return { id: (data as ReportEntry).id, lines: searchLines(data as unknown as ReportEntry, body) };
+      });
+    served = await serveDir(built.dist);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it("a shared link ?q= runs the query and lists exactly the reports containing it", async () => {
+    for (const q of ["核酸检测", "医共体", "严重精神障碍", "海安", "卫生院", "两癌"]) {
+      const page = await open(`/search/?q=${encodeURIComponent(q)}`);
+      await settled(page, q);
+      const want = [...referenceSearch(docs, q).keys()].sort();
+      expect(want.length, q).toBeGreaterThan(0);
+      expect(want.length, q).toBeLessThan(docs.length);
+      expect((await resultIds(page)).sort(), q).toEqual(want);
+      expect(await page.inputValue("#q")).toBe(q);
+      expect(await page.textContent("#search-status")).toContain(`${want.length} 篇报告`);
+      // Every result: the match highlighted in an 80–120 character excerpt, built as text.
+      const items = await page.$$eval("#search-results li", (lis) =>
+        lis.map((li) => ({
+          marks: [...li.querySelectorAll(".excerpt mark")].map((m) => m.textContent),
+          elements: li.querySelector(".excerpt")!.children.length,
+          length: [...li.querySelector(".excerpt")!.textContent!.replace(/…/g, "")].length,
+          href: li.querySelector("a")!.getAttribute("href")!,
+          meta: li.querySelector(".meta")!.textContent!,
+        })),
+      );
+      for (const it of items) {
+        expect(it.marks).toEqual([q]);
+        expect(it.elements).toBe(1);
+        expect(it.length).toBeGreaterThanOrEqual(80);
+        expect(it.length).toBeLessThanOrEqual(120);
+        expect(it.href).toMatch(/^\/reports\/[\w-]+\/#:~:text=/);
+        expect(decodeURIComponent(it.href)).toContain(q);
+        expect(it.meta).toMatch(/\d{4}年(上半年|全年|下半年)/);
+      }
+      await page.close();
+    }
+  });
+
+  it("text found in no report gives 没有找到 and no results", async () => {
+    const q = "核酸检测阳性率";
+    expect(referenceSearch(docs, q).size).toBe(0);
+    const page = await open(`/search/?q=${encodeURIComponent(q)}`);
+    await settled(page, q);
+    expect(await page.textContent("#search-status")).toContain("没有找到");
+    expect(await resultIds(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("a filter narrows the results, shows counts and goes into the URL", async () => {
+    const page = await open(`/search/?q=${encodeURIComponent("卫生")}`);
+    await settled(page, "卫生");
+    expect((await resultIds(page)).length).toBe(docs.length);
+    const label = page.locator('[data-filter="province"] label', { hasText: "广东省" });
+    expect(await label.textContent()).toContain("(2)");
+    await label.locator("input").check();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 2);
+    await settled(page, "卫生");
+    const ids = await resultIds(page);
+    expect(ids.sort()).toEqual(["440704-2022-H1", "441823-2020-FY"]);
+    expect(decodeURIComponent(new URL(page.url()).search)).toContain("province=广东省");
+    expect(await page.textContent("#search-status")).toContain("筛选后 2 篇");
+    // Back restores the unfiltered list.
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results li").length === n, docs.length);
+    await page.close();
+  });
+
+  it("typing a query runs it and updates the URL; space-separated terms must all occur", async () => {
+    const page = await open("/search/");
+    const q = "核酸 江海区";
+    await page.fill("#q", q);
+    await settled(page, q);
+    expect(decodeURIComponent(new URL(page.url()).search).replace(/\+/g, " ")).toBe(`?q=${q}`);
+    expect((await resultIds(page)).sort()).toEqual([...referenceSearch(docs, q).keys()].sort());
+    expect((await resultIds(page)).length).toBe(1);
+    await page.close();
+  });
+
+  it("traditional characters are also searched in simplified, and the page says so", async () => {
+    const q = "核酸檢測";
+    const page = await open(`/search/?q=${encodeURIComponent(q)}`);
+    await settled(page, q);
+    expect(await page.textContent("#search-note")).toContain("核酸检测");
+    expect(await page.isVisible("#search-note")).toBe(true);
+    expect((await resultIds(page)).sort()).toEqual([...referenceSearch(docs, "核酸检测").keys()].sort());
+    await page.close();
+  });
+
+  it("a result link opens the report at the matched text", async () => {
+    const page = await open(`/search/?q=${encodeURIComponent("医共体")}`);
+    await settled(page, "医共体");
+    const first = page.locator("#search-results li a").first();
+    const href = await first.getAttribute("href");
+    await first.click();
+    await page.waitForURL(/\/reports\//);
+    expect(new URL(page.url()).pathname).toBe(href!.split("#")[0]);
+    expect(await page.textContent("article")).toContain("医共体");
+    await page.close();
+  });
+
+  it("logs no errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
