@@ -161,10 +161,10 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
   return out;
 }
 
-/** The clause before a position (at most 30 characters), for implied units. */
+/** The text before a position up to a comma (across 、, at most 30 characters), for implied units. */
 function clauseText(f: string, pos: number): string {
   let i = pos;
-  while (i > 0 && pos - i < 30 && !",，。；;:：、\n".includes(f[i - 1]!)) i--;
+  while (i > 0 && pos - i < 30 && !",，。；;:：\n".includes(f[i - 1]!)) i--;
   return f.slice(i, pos);
 }
 
@@ -174,6 +174,8 @@ function acceptUnit(f: string, start: number, unitEnd: number, unit: string): bo
   if (unit === "个" && /^(月|工作日|小时|星期|季度|自然日)/.test(next)) return false;
   if (unit === "天" && !/(满足|储备|可供|够用|保障)[^，。；,;]{0,4}$/.test(before(f, start, 8))) return false;
   if (unit === "类" || unit === "期") return false;
+  // Ages qualify a group (65岁以上, 0-6岁); only a life expectancy or mean age is a value in 岁.
+  if (unit === "岁" && !/(寿命|平均年龄)\s*(达到?|为|是|提高到|提高至|提升至|提升到|增至)?\s*(约|近|超过)?\s*$/.test(before(f, start, 12))) return false;
   // Frequencies: 每月…1次, 每季度…1次.
   if (/^(次|轮)$/.test(unit) && /每(日|天|周|月|年|季|季度|半年|旬|班)[^，。；,;]{0,20}$/.test(before(f, start, 26))) return false;
   // Routing thresholds: 一次解除隔离3人以内/以上 (a rate 控制在4‰以内 is a value).
@@ -197,7 +199,8 @@ function chineseCandidate(f: string, start: number, end: number, raw: string): C
   const value = parseChineseNumeral(raw);
   if (value === null || value === 0) return null;
   const prev = f[start - 1] ?? "";
-  if (/^[百千]/.test(raw)) return null; // 每千人口, 千人计划: a bare 千/百 is a denominator or a name
+  // 每千人口, 千人计划: a bare 千/百 is a denominator or a name, except as 近千人, 逾百家.
+  if (/^[百千]/.test(raw) && !/(近|逾|超过|超)$/.test(before(f, start, 2))) return null;
   if (prev === "每" || prev === "第" || prev === "初" || prev === "周" || prev === "星" || /[\d一两二三四五六七八九十百千万]/.test(prev)) return null;
   if (inQuotes(f, start)) return null;
   const rest = f.slice(end, end + 12);
