@@ -126,6 +126,17 @@ describe("exact substring semantics on the seed reports", () => {
     expect(body.length).toBeGreaterThan(1);
   });
 
+  it("sorts by publication date, newest first, when asked", async () => {
+    const m = await engine.load();
+    const res = await engine.search("卫生", {}, "date");
+    const dates = res.hits.map((h) => m.docs[h.doc]!.published ?? "");
+    const known = dates.filter(Boolean);
+    expect(known.length).toBeGreaterThan(2);
+    expect(known).toEqual([...known].sort().reverse());
+    // Reports without a date come last.
+    expect(dates.slice(0, known.length)).toEqual(known);
+  });
+
   it("filters narrow the results and facets count them", async () => {
     const all = await engine.search("卫生");
     expect(all.hits.length).toBe(docs.length);

@@ -17,6 +17,8 @@ export const FILTER_LABEL: Record<FilterKey, string> = {
 export const UNKNOWN = "不详";
 
 export type Filters = Partial<Record<FilterKey, string[]>>;
+/** relevance: title/region matches, then occurrences, then newest; date: newest first. */
+export type SortOrder = "relevance" | "date";
 
 export function filterValue(doc: SearchDoc, key: FilterKey): string {
   switch (key) {
@@ -99,7 +101,7 @@ export class SearchEngine {
     return p;
   }
 
-  async search(query: string, filters: Filters = {}): Promise<SearchOutcome> {
+  async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance"): Promise<SearchOutcome> {
     const t0 = Date.now();
     const { terms } = parseQuery(query);
     const hasHan = terms.some((t) => /\p{Script=Han}/u.test(t));
@@ -152,11 +154,11 @@ export class SearchEngine {
       return { doc, occurrences, headMatch };
     });
     const dateRank = new Map(manifest.byDate.map((d, i) => [d, i]));
+    const byDate = (a: Hit, b: Hit) => (dateRank.get(a.doc) ?? 0) - (dateRank.get(b.doc) ?? 0);
     hitsAll.sort(
-      (a, b) =>
-        Number(b.headMatch) - Number(a.headMatch) ||
-        b.occurrences - a.occurrences ||
-        (dateRank.get(a.doc) ?? 0) - (dateRank.get(b.doc) ?? 0),
+      sort === "date"
+        ? byDate
+        : (a, b) => Number(b.headMatch) - Number(a.headMatch) || b.occurrences - a.occurrences || byDate(a, b),
     );
     const passes = (h: Hit, except?: FilterKey) =>
       FILTER_KEYS.every((k) => k === except || !filters[k]?.length || filters[k]!.includes(filterValue(docs[h.doc]!, k)));

@@ -1,6 +1,6 @@
 // The search page's script. Report text is untrusted: every piece of it goes into the DOM as
 // text (textContent / text nodes), never as HTML.
-import { SearchEngine, FILTER_KEYS, type Filters, type FilterKey, type SearchOutcome } from "../../lib/search/engine";
+import { SearchEngine, FILTER_KEYS, type SortOrder, type Filters, type FilterKey, type SearchOutcome } from "../../lib/search/engine";
 import { excerptAt, textFragment } from "../../lib/search/core";
 
 const PAGE = 20;
@@ -20,6 +20,7 @@ export function start(): void {
   const list = document.getElementById("search-results") as HTMLOListElement;
   const more = document.getElementById("search-more") as HTMLButtonElement;
   const aside = document.getElementById("search-filters")!;
+  const sortSelect = document.getElementById("sort") as HTMLSelectElement;
   const base = form.dataset.base ?? "/";
   const root = `${base}search-index/`;
   const engine = new SearchEngine({
@@ -43,6 +44,7 @@ export function start(): void {
   function readUrl(): void {
     const params = new URLSearchParams(location.search);
     input.value = params.get("q") ?? "";
+    sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
     filters = {};
     for (const key of FILTER_KEYS) {
       const values = params.getAll(key);
@@ -53,6 +55,7 @@ export function start(): void {
   function writeUrl(push: boolean): void {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
+    if (sortSelect.value === "date") params.set("sort", "date");
     for (const key of FILTER_KEYS) for (const v of filters[key] ?? []) params.append(key, v);
     const qs = params.toString();
     const url = `${location.pathname}${qs ? "?" + qs : ""}`;
@@ -82,7 +85,7 @@ export function start(): void {
     setStatus("正在搜索…", "busy");
     let outcome: SearchOutcome;
     try {
-      outcome = await engine.search(q, filters);
+      outcome = await engine.search(q, filters, sortSelect.value as SortOrder);
     } catch (e) {
       if (my === generation) setStatus(`搜索出错：${(e as Error).message}`, "error");
       return;
@@ -197,6 +200,11 @@ export function start(): void {
       writeUrl(false);
       void run();
     }, 250);
+  });
+
+  sortSelect.addEventListener("change", () => {
+    writeUrl(true);
+    void run();
   });
 
   more.addEventListener("click", () => void showMore(generation));
