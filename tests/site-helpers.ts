@@ -17,9 +17,9 @@ export interface Built { dist: string; entriesDir: string }
  * entries, build report, output and cache all beside, never in, the shared content/ and dist/ —
  * and returns where. SITE_DIST + SITE_ENTRIES reuse a fresh build.
  */
-export function buildSite(): Built {
+export function buildSite(options: { reportsDir?: string } = {}): Built {
   const reuse = process.env.SITE_DIST;
-  if (reuse && process.env.SITE_ENTRIES && existsSync(join(reuse, "index.html"))) return { dist: reuse, entriesDir: process.env.SITE_ENTRIES };
+  if (!options.reportsDir && reuse && process.env.SITE_ENTRIES && existsSync(join(reuse, "index.html"))) return { dist: reuse, entriesDir: process.env.SITE_ENTRIES };
   const work = mkdtempSync(join(tmpdir(), "site-test-"));
   const built = { dist: join(work, "dist"), entriesDir: join(work, "reports") };
   const env = {
@@ -30,7 +30,8 @@ export function buildSite(): Built {
     SITE_OUT_DIR: built.dist,
     SITE_CACHE_DIR: join(work, "cache"),
   };
-  delete env.REPORTS_DIR; // the seeds in content/sources
+  if (options.reportsDir) env.REPORTS_DIR = options.reportsDir;
+  else delete env.REPORTS_DIR; // the seeds in content/sources
   const opts = { cwd: ROOT, stdio: "pipe" as const, env };
   execFileSync("npx", ["tsx", "scripts/ingest.ts"], opts);
   execFileSync("npx", ["astro", "build"], opts);
