@@ -18,6 +18,7 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { synthCorpus } from "./corpus-synth";
+import { pageWeights, violations } from "./page-weight";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PAGE = 4096;
@@ -183,7 +184,7 @@ function buildStages(projectDir: string): { ingest: string; astro: string; searc
 
 export interface RunResult {
   n: number;
-  ours: { ingest: StageResult; astro: StageResult; search: StageResult; rebuild: StageResult; siteBytes: number; siteFiles: number; htmlPages: number; ingestMBps?: number; dataStoreBytes: number };
+  ours: { ingest: StageResult; astro: StageResult; search: StageResult; rebuild: StageResult; siteBytes: number; siteFiles: number; htmlPages: number; ingestMBps?: number; dataStoreBytes: number; weight?: { report: { total: number; url: string }; indicator: { total: number; url: string }; violations: number; examples: string[] } };
   floor: { astro: StageResult; pagefind: StageResult; siteBytes: number; siteFiles: number; htmlPages: number };
 }
 
@@ -212,6 +213,10 @@ async function runOnce(n: number, corpus: string, work: string, capBytes: number
     : { ms: 0, peakBytes: 0, ok: true, note: "no search step in the build script" };
   log(`  ${(search.ms / 1000).toFixed(1)} s, ${(search.peakBytes / 2 ** 20).toFixed(0)} MiB`);
   const site = duBytes(join(proj, "dist"));
+  const weights = search.ok && astro.ok ? pageWeights(join(proj, "dist")) : [];
+  const heaviest = (kind: string) => weights.filter((w) => w.kind === kind).reduce((m, w) => (w.total > m.total ? w : m), { total: 0, url: "" } as { total: number; url: string });
+  const weight = { report: heaviest("report"), indicator: heaviest("indicator"), violations: violations(weights) };
+  log(`  heaviest report page ${(weight.report.total / 1000).toFixed(1)} KB, indicator page ${(weight.indicator.total / 1000).toFixed(1)} KB (${weight.indicator.url}), ${weight.violations.length} weight violation(s)`);
 
   log("ours: rebuild after changing one report (ingest, warm cache)");
   const files = readdirSync(corpus).sort();
@@ -245,6 +250,7 @@ async function runOnce(n: number, corpus: string, work: string, capBytes: number
       siteBytes: site.bytes, siteFiles: site.files, htmlPages: site.html,
       ingestMBps: rate ? Number(rate[1]) : undefined,
       dataStoreBytes: dataStore ? statSync(dataStore).size : 0,
+      weight: { report: weight.report, indicator: weight.indicator, violations: weight.violations.length, examples: weight.violations.slice(0, 5) },
     },
     floor: { astro: fastro, pagefind, siteBytes: fsite.bytes, siteFiles: fsite.files, htmlPages: fsite.html },
   };
@@ -263,7 +269,7 @@ export interface Summary {
   runs: number;
   date: string;
   machine: string;
-  ours: { ingest: [number, number]; astro: [number, number]; search: [number, number]; total: [number, number]; rebuildMs: number; siteBytes: number; htmlPages: number; ingestMBps: number | null; dataStoreBytes: number; failed: string[] };
+  ours: { ingest: [number, number]; astro: [number, number]; search: [number, number]; total: [number, number]; rebuildMs: number; siteBytes: number; htmlPages: number; ingestMBps: number | null; dataStoreBytes: number; failed: string[]; weight?: RunResult["ours"]["weight"] };
   floor: { astro: [number, number]; pagefind: [number, number]; total: [number, number]; siteBytes: number; htmlPages: number; pagefindKilled: boolean; failed: string[] };
 }
 
@@ -287,6 +293,7 @@ function summarise(n: number, runs: RunResult[], machine: string): Summary {
       ingestMBps: rates.length ? median(rates) : null,
       dataStoreBytes: median(runs.map((r) => r.ours.dataStoreBytes)),
       failed: failed((r) => r.ours as unknown as Record<string, unknown>),
+      weight: runs[runs.length - 1]!.ours.weight,
     },
     floor: {
       astro: fa, pagefind: fp,
@@ -317,6 +324,10 @@ export function table(rows: Summary[]): string {
       `| ${r.n} | **total** | **${sec(r.ours.total[0])}** | **${gib(r.ours.total[1])}** | **total** | **${sec(r.floor.total[0])}** | **${gib(r.floor.total[1])}** | **${ratio(r.ours.total[0], r.floor.total[0])}** | **${ratio(r.ours.total[1], r.floor.total[1])}** |`,
       `| ${r.n} | site on disk | ${mb(r.ours.siteBytes)} (${r.ours.htmlPages} pages) | | site on disk | ${mb(r.floor.siteBytes)} (${r.floor.htmlPages} pages) | | ${ratio(r.ours.siteBytes, r.floor.siteBytes)} | |`,
     );
+    if (r.ours.weight) {
+      const w = r.ours.weight;
+      out.push(`| ${r.n} | heaviest pages (gzip) | report ${(w.report.total / 1000).toFixed(1)} KB, indicator ${(w.indicator.total / 1000).toFixed(1)} KB; ${w.violations} weight violation(s) | | | | | | |`);
+    }
   }
   return out.join("\n");
 }
