@@ -22,7 +22,7 @@ export function buildSite(options: { reportsDir?: string } = {}): Built {
   if (!options.reportsDir && reuse && process.env.SITE_ENTRIES && existsSync(join(reuse, "index.html"))) return { dist: reuse, entriesDir: process.env.SITE_ENTRIES };
   const work = mkdtempSync(join(tmpdir(), "site-test-"));
   const built = { dist: join(work, "dist"), entriesDir: join(work, "reports") };
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: "1",
     ENTRIES_DIR: built.entriesDir,
