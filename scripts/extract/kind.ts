@@ -6,7 +6,7 @@ import type { MentionKind, Section } from "../../src/lib/schema";
 // 计划 but not 计划生育 (family planning); 将 as a future marker, not 将…调整为 (“put … into”).
 // 争取 is a goal (争取达到…) except when it reports funds or projects obtained (争取上级资金3200万元).
 const GOAL =
-  /(力争|拟|计划(?!生育|免疫)|目标要求|目标任务|目标为|目标是|任务数|规划至|规划到|预计|争取(?!到|上级|中央|省级?|市级?|国家|各级|资金|项目|专项|债券|政策)|确保|将(?=具备|达到|建成|新增|完成|实现|覆盖|提升|提高|增加|投入|有|全面)|建成后|完成后将|要求达到|(?<!补助|补贴|经费|收费)标准)/;
+  /(力争|拟|计划(?!生育|免疫)|目标要求|目标任务|目标为|目标是|任务数|规划至|规划到|预计|争取(?!到|上级|中央|省级?|市级?|国家|各级|资金|项目|专项|债券|政策)|确保|将(?=具备|达到|建成|新增|完成|实现|覆盖|提升|提高|增加|投入|有|全面)|建成后|完成后将|要求达到)/;
 // What the goal word must not be preceded by to count: 完成任务数的, 超额完成.
 // (计划完成…任务4000人 is a target: the share needs 的 or a percentage after it.)
 const DONE_BEFORE_NUMBER = /(完成|占|达成)[^，。；,;]{0,6}(任务数|任务|目标|计划)的\s*$/;

@@ -9,7 +9,7 @@ import { unitFamily } from "./units";
 
 // Joiners and qualifiers between a label and its number (stripped before matching).
 const JOINERS =
-  /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|保持|稳定|维持|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
+  /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|均在|保持|稳定|维持|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
 // Activities whose object is a number of institutions: the count is a scope, not a stock
 // (共检查辖区内104家医疗机构, 对全区103家医疗机构开展整治, 7家卫生院承担初筛).
 const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|指定|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
@@ -38,7 +38,7 @@ function familyOk(ind: CatalogueIndicator, unit: string | null, value: number): 
   if (want === "人/万人") return unit === "/万";
   if (fam !== "count") return false;
   // 间次, 家次 count visits, not a stock of rooms or institutions.
-  if (unit && unit.endsWith("次") && !want.endsWith("次") && !PEOPLE.has(want)) return false;
+  if (unit && unit.endsWith("次") && !want.endsWith("次")) return false;
   const wantBase = want.split("/")[0]!;
   if (unit && PEOPLE.has(wantBase) && THINGS.has(unit)) return false;
   if (unit && THINGS.has(wantBase) && PEOPLE.has(unit)) return false;
@@ -100,7 +100,8 @@ function labelFor(f: string, start: number, cs: number, clause: string): { befor
   if (full.includes("分别")) {
     const e = EACH.exec(full)!;
     const head = full.slice(0, e.index);
-    if (!/\d/.test(head)) {
+    // (Digits of an age band in a label are fine: 5岁以下儿童死亡率.)
+    if (!/\d(?!\d|\.|岁|周岁|型|个月|月)/.test(head)) {
       const labels = head.split(/[、和与及]/).filter((x) => x.length > 0);
       const i = (full.slice(e.index + e[0].length).match(/\d+(?:\.\d+)?/g) ?? []).length;
       if (labels.length >= 2 && i < labels.length) before = labels[i]!;
