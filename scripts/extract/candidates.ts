@@ -147,7 +147,7 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
         continue;
       }
       // A rate written without its unit, only as zero: 孕产妇死亡率为0.
-      if (value === 0 && /(率\s*(为|是|均为|仍为)?|分别为|分别是)\s*$/.test(before(f, start, 6)) && /^\s*($|[,，。；;、和及\n])/.test(f.slice(end, end + 2))) {
+      if (value === 0 && /(率\s*(为|是|均为|仍为|:)?|分别为|分别是)\s*$/.test(before(f, start, 6)) && /^\s*($|[,，。；;、和及\n])/.test(f.slice(end, end + 2))) {
         out.push({ start, end, value, multiplier: 1, unit: null, unitEnd: end, inner: undefined, chinese: false });
       }
       continue;

@@ -66,6 +66,15 @@ export function labelParts(text: string, f: string, start: number, unitEnd: numb
   const afterText = text.slice(unitEnd, unitEnd + after.length);
   let label = body.trim();
   let labelStart = clauseStart + clause.indexOf(label);
+  if (!label && f[clauseStart - 1] === ":" && clauseStart > 1) {
+    // A table-like line: 门急诊人次：62.35万人次 — the label stands before the colon.
+    const prevStart = clauseBefore(f, clauseStart - 1);
+    const prev = text.slice(prevStart, clauseStart - 1).trim();
+    if (prev.length >= 2 && !/\d/.test(prev)) {
+      label = prev;
+      labelStart = prevStart + text.slice(prevStart, clauseStart - 1).indexOf(prev);
+    }
+  }
   if (label.length < 2 || /^[的了和及与在对]$/.test(label)) {
     // Verb + number + noun: the noun after the unit is the label (完成 69 名新生儿疾病筛查).
     label = afterText.replace(/^(的|已|均|在)/, "").replace(/[，。；].*$/, "").slice(0, 20) || label;

@@ -109,7 +109,8 @@ function labelFor(f: string, start: number, cs: number, clause: string): { befor
   } else if (segText && !before.includes("每") && segText.includes("每")) {
     const q = PER_POP_Q.exec(segText);
     if (q && q.index <= 6) before = q[0] + before;
-  } else if (before && EMPTY_LABEL.test(before) && cs > 1) {
+  } else if (((before && EMPTY_LABEL.test(before)) || (!before && f[cs - 1] === ":")) && cs > 1) {
+    // (门急诊人次：62.35万人次 — a label before a colon is the label of the value after it.)
     const pcs = clauseBefore(f, cs - 1);
     const prev = f.slice(pcs, cs - 1).replace(/\s+/g, "");
     if (!/\d/.test(prev)) before = prev;
@@ -149,7 +150,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
         if (SCOPE_BEFORE.test(before) || SCOPE_AFTER.test(after)) continue;
       }
       // (Designations are counted when new: 新增省级临床重点专科2个 is the specialty count.)
-      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(seg + before) && !BUILD.test(hit[0]) && !/(专科|学科)/.test(hit[0])) continue;
+      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(seg + before) && !BUILD.test(p.match.source) && !/(专科|学科)/.test(hit[0])) continue;
       let score = hit[0].length * 10;
       if (p.context) {
         p.context.lastIndex = 0;
