@@ -21,6 +21,8 @@ import { synthCorpus } from "./corpus-synth";
 import { pageWeights, violations } from "./page-weight";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** A stage running longer than this is killed and reported as such (--stage-timeout-min). */
+let STAGE_TIMEOUT_MS = 60 * 60_000;
 const PAGE = 4096;
 
 function arg(name: string): string | undefined {
@@ -75,6 +77,7 @@ function treeRss(root: number): number {
 
 /** Runs a shell command as a measured stage. */
 function stage(label: string, command: string, opts: { cwd: string; env?: Record<string, string>; capBytes: number }): Promise<StageResult> {
+  const timeoutMs = STAGE_TIMEOUT_MS;
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn("sh", ["-c", command], {
@@ -89,11 +92,23 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
     child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-20_000)));
     let peak = 0;
     let killed = false;
+    let note: string | undefined;
     const timer = setInterval(() => {
+      if (!killed && performance.now() - t0 > timeoutMs) {
+        killed = true;
+        note = `killed at the time cap (${(timeoutMs / 60000).toFixed(0)} min)`;
+        process.stderr.write(`  ${label}: ${note}\n`);
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }
       const rss = treeRss(child.pid!);
       if (rss > peak) peak = rss;
       if (rss > opts.capBytes && !killed) {
         killed = true;
+        note = `killed at the memory cap (${(opts.capBytes / 2 ** 30).toFixed(0)} GiB)`;
         process.stderr.write(`  ${label}: ${(rss / 2 ** 30).toFixed(1)} GiB > cap — killing it\n`);
         try {
           process.kill(-child.pid!, "SIGKILL");
@@ -107,7 +122,7 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
       const ms = performance.now() - t0;
       const ok = code === 0 && !killed;
       if (!ok && !killed) process.stderr.write(`  ${label} failed (exit ${code}):\n${stderr.slice(-3000)}\n`);
-      done({ ms, peakBytes: peak, ok, killed, stdout });
+      done({ ms, peakBytes: peak, ok, killed, note, stdout });
     });
   });
 }
@@ -269,8 +284,8 @@ export interface Summary {
   runs: number;
   date: string;
   machine: string;
-  ours: { ingest: [number, number]; astro: [number, number]; search: [number, number]; total: [number, number]; rebuildMs: number; siteBytes: number; htmlPages: number; ingestMBps: number | null; dataStoreBytes: number; failed: string[]; weight?: RunResult["ours"]["weight"] };
-  floor: { astro: [number, number]; pagefind: [number, number]; total: [number, number]; siteBytes: number; htmlPages: number; pagefindKilled: boolean; failed: string[] };
+  ours: { ingest: [number, number]; astro: [number, number]; search: [number, number]; total: [number, number]; rebuildMs: number; siteBytes: number; htmlPages: number; ingestMBps: number | null; dataStoreBytes: number; failed: string[]; weight?: RunResult["ours"]["weight"]; killed?: string[] };
+  floor: { astro: [number, number]; pagefind: [number, number]; total: [number, number]; siteBytes: number; htmlPages: number; pagefindKilled: boolean; failed: string[]; killed?: string[] };
 }
 
 function summarise(n: number, runs: RunResult[], machine: string): Summary {
@@ -294,12 +309,14 @@ function summarise(n: number, runs: RunResult[], machine: string): Summary {
       dataStoreBytes: median(runs.map((r) => r.ours.dataStoreBytes)),
       failed: failed((r) => r.ours as unknown as Record<string, unknown>),
       weight: runs[runs.length - 1]!.ours.weight,
+      killed: [...new Set(runs.flatMap((r) => (["ingest", "astro", "search", "rebuild"] as const).filter((k) => r.ours[k].killed).map((k) => `${k}: ${r.ours[k].note}`)))],
     },
     floor: {
       astro: fa, pagefind: fp,
       total: [median(runs.map((r) => r.floor.astro.ms + r.floor.pagefind.ms)), Math.max(fa[1], fp[1])],
       siteBytes: median(runs.map((r) => r.floor.siteBytes)), htmlPages: median(runs.map((r) => r.floor.htmlPages)),
       pagefindKilled: runs.some((r) => r.floor.pagefind.killed),
+      killed: [...new Set(runs.flatMap((r) => (["astro", "pagefind"] as const).filter((k) => r.floor[k].killed).map((k) => `${k}: ${r.floor[k].note}`)))],
       failed: failed((r) => r.floor as unknown as Record<string, unknown>),
     },
   };
@@ -316,11 +333,12 @@ export function table(rows: Summary[]): string {
     "|---:|---|---:|---:|---|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
-    const killed = r.floor.pagefindKilled ? " (killed at cap)" : "";
+    const killed = r.floor.pagefindKilled ? " (killed)" : "";
+    const k = (stage: string, which: "ours" | "floor") => ((which === "ours" ? r.ours.killed : r.floor.killed) ?? []).some((x) => x.startsWith(stage + ":")) ? " ≥ (killed)" : "";
     out.push(
       `| ${r.n} | ingest+extract (cold) | ${sec(r.ours.ingest[0])} | ${gib(r.ours.ingest[1])} | — | | | | |`,
-      `| ${r.n} | Astro build | ${sec(r.ours.astro[0])} | ${gib(r.ours.astro[1])} | Astro build | ${sec(r.floor.astro[0])} | ${gib(r.floor.astro[1])} | ${ratio(r.ours.astro[0], r.floor.astro[0])} | ${ratio(r.ours.astro[1], r.floor.astro[1])} |`,
-      `| ${r.n} | search index | ${sec(r.ours.search[0])} | ${gib(r.ours.search[1])} | Pagefind CLI${killed} | ${sec(r.floor.pagefind[0])} | ${gib(r.floor.pagefind[1])} | ${ratio(r.ours.search[0], r.floor.pagefind[0])} | ${ratio(r.ours.search[1], r.floor.pagefind[1])} |`,
+      `| ${r.n} | Astro build${k("astro", "ours")} | ${sec(r.ours.astro[0])} | ${gib(r.ours.astro[1])} | Astro build | ${sec(r.floor.astro[0])} | ${gib(r.floor.astro[1])} | ${ratio(r.ours.astro[0], r.floor.astro[0])} | ${ratio(r.ours.astro[1], r.floor.astro[1])} |`,
+      `| ${r.n} | search index${k("search", "ours")} | ${sec(r.ours.search[0])} | ${gib(r.ours.search[1])} | Pagefind CLI${killed} | ${sec(r.floor.pagefind[0])} | ${gib(r.floor.pagefind[1])} | ${ratio(r.ours.search[0], r.floor.pagefind[0])} | ${ratio(r.ours.search[1], r.floor.pagefind[1])} |`,
       `| ${r.n} | **total** | **${sec(r.ours.total[0])}** | **${gib(r.ours.total[1])}** | **total** | **${sec(r.floor.total[0])}** | **${gib(r.floor.total[1])}** | **${ratio(r.ours.total[0], r.floor.total[0])}** | **${ratio(r.ours.total[1], r.floor.total[1])}** |`,
       `| ${r.n} | site on disk | ${mb(r.ours.siteBytes)} (${r.ours.htmlPages} pages) | | site on disk | ${mb(r.floor.siteBytes)} (${r.floor.htmlPages} pages) | | ${ratio(r.ours.siteBytes, r.floor.siteBytes)} | |`,
     );
@@ -401,6 +419,7 @@ if (isMain) {
   const sizes = (arg("sizes") ?? "100,1000").split(",").map(Number).filter((x) => x > 0);
   const work = resolve(arg("work") ?? "/tmp/bench-work");
   const capBytes = Number(arg("mem-cap-gb") ?? "12") * 2 ** 30;
+  STAGE_TIMEOUT_MS = Number(arg("stage-timeout-min") ?? "60") * 60_000;
   const repeatArg = arg("repeat");
   const resultsPath = join(ROOT, "scripts/bench/results.json");
   const stored: Record<string, Summary> = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : {};

@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ingest, type IngestStats } from "../scripts/ingest";
 import { synthCorpus } from "../scripts/corpus-synth";
-import { AnalysisCache } from "../scripts/pipeline/cache";
+import { AnalysisCache, fillEntryTemplate } from "../scripts/pipeline/cache";
+import { toEntry } from "../scripts/pipeline/entry";
+import { serialiseEntry } from "../src/lib/entry-file";
 import type { BuildReport } from "../src/lib/schema";
 import { SEEDS_DIR, seedFiles } from "./support/seeds";
 
@@ -89,11 +91,22 @@ describe("ingest with the analysis cache", () => {
     await expectSameAsCold("entries", last.report);
   });
 
+  it("entries written from the cached template equal entries built from the full analysis", () => {
+    const cache = new AnalysisCache(dir("cache"));
+    const keys = readdirSync(cache.dir).flatMap((d) => readdirSync(join(cache.dir, d)).filter((f) => f.endsWith(".entry.gz")).map((f) => f.replace(/\.entry\.gz$/, "")));
+    expect(keys.length).toBeGreaterThan(5);
+    for (const key of keys) {
+      const a = cache.readAnalysis(key)!;
+      const slow = serialiseEntry(toEntry(a, "440000-2020-FY-2", "子目录/某 报告\"引号\".txt"), a.cleaned.text);
+      expect(fillEntryTemplate(cache.readEntryTemplate(key)!, "440000-2020-FY-2", "子目录/某 报告\"引号\".txt")).toBe(slow);
+    }
+  });
+
   it("a cache of another code version is never used", async () => {
     const cache = new AnalysisCache(dir("cache"));
     const other = new AnalysisCache(dir("cache"), "0.0.0-other");
     expect(other.dir).not.toBe(cache.dir);
-    const key = readdirSync(join(cache.dir, readdirSync(cache.dir)[0]!))[0]!.replace(/\.(sum\.json|json\.gz)$/, "");
+    const key = readdirSync(join(cache.dir, readdirSync(cache.dir)[0]!))[0]!.replace(/\.(sum\.json|json\.gz|entry\.gz)$/, "");
     expect(cache.readSummary(key)).not.toBeNull();
     expect(other.readSummary(key)).toBeNull();
   });

@@ -85,6 +85,21 @@ function writeAtomic(path: string, data: Uint8Array | string): void {
   renameSync(tmp, path);
 }
 
+/** Placeholders of an entry template; valid where they stand (the id pattern allows them). */
+export const TEMPLATE_ID = "__ingest_id__";
+export const TEMPLATE_SOURCE = "__ingest_source_file__";
+
+/** The entry file from a template: the first `"id":…` and `"sourceFile":…` are in the front matter. */
+export function fillEntryTemplate(template: string, id: string, sourceFile: string): string | null {
+  const idAt = template.indexOf(`"id":"${TEMPLATE_ID}"`);
+  const srcAt = template.indexOf(`"sourceFile":"${TEMPLATE_SOURCE}"`);
+  const bodyAt = template.indexOf("\n---\n");
+  if (idAt < 0 || srcAt < 0 || idAt > bodyAt || srcAt > bodyAt) return null;
+  return template
+    .replace(`"id":"${TEMPLATE_ID}"`, () => `"id":${JSON.stringify(id)}`)
+    .replace(`"sourceFile":"${TEMPLATE_SOURCE}"`, () => `"sourceFile":${JSON.stringify(sourceFile)}`);
+}
+
 export class AnalysisCache {
   readonly root: string;
   readonly version: string;
@@ -117,12 +132,26 @@ export class AnalysisCache {
     }
   }
 
-  /** Stores an analysis (the full one only for a published report) and returns its summary. */
-  write(key: string, a: Analysis): CacheSummary {
+  /**
+   * The entry file as ingest would write it for this analysis without overrides, with the id and
+   * source name as placeholders (fillEntryTemplate): writing an entry is then a string
+   * substitution, not a parse and re-validation of the whole analysis.
+   */
+  readEntryTemplate(key: string): string | null {
+    try {
+      return gunzipSync(readFileSync(`${this.base(key)}.entry.gz`)).toString("utf8");
+    } catch {
+      return null;
+    }
+  }
+
+  /** Stores an analysis (the full one and the entry template only for a report) and returns its summary. */
+  write(key: string, a: Analysis, entryTemplate?: string): CacheSummary {
     const base = this.base(key);
     mkdirSync(dirname(base), { recursive: true });
     const summary = summarise(a);
     if (a.ok) writeAtomic(`${base}.json.gz`, gzipSync(JSON.stringify(a), { level: 1 }));
+    if (a.ok && entryTemplate !== undefined) writeAtomic(`${base}.entry.gz`, gzipSync(entryTemplate, { level: 1 }));
     // The summary last: its presence means the entry is complete.
     writeAtomic(`${base}.sum.json`, JSON.stringify(summary));
     return summary;

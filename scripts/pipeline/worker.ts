@@ -3,7 +3,7 @@
 // report texts never travel through the main thread.
 import { readFileSync, writeFileSync } from "node:fs";
 import { serialiseEntry } from "../../src/lib/entry-file";
-import { AnalysisCache, cacheKey, sha256, type CacheSummary } from "./cache";
+import { AnalysisCache, cacheKey, fillEntryTemplate, sha256, TEMPLATE_ID, TEMPLATE_SOURCE, type CacheSummary } from "./cache";
 import { toEntry } from "./entry";
 import { analyse, type Analysis } from "./report";
 import type { Override } from "../extract/overrides";
@@ -34,7 +34,24 @@ export async function runTask(task: Task): Promise<TaskResult> {
       // A crash in one report is that report's rejection, not the build's.
       analysis = { ok: false, sha256: sha256(bytes), reason: `internal error while reading: ${(e as Error).message}` };
     }
-    return { op: "analyse", key, summary: cache.write(key, analysis) };
+    // The entry without overrides, ready but for its id and source name (known only later).
+    let template: string | undefined;
+    if (analysis.ok) {
+      try {
+        template = serialiseEntry(toEntry(analysis, TEMPLATE_ID, TEMPLATE_SOURCE), analysis.cleaned.text);
+      } catch {
+        template = undefined; // the slow path below will report the problem when writing
+      }
+    }
+    return { op: "analyse", key, summary: cache.write(key, analysis, template) };
+  }
+  if (task.overrides.length === 0) {
+    const template = cache.readEntryTemplate(task.key);
+    const filled = template === null ? null : fillEntryTemplate(template, task.id, task.sourceFile);
+    if (filled !== null) {
+      writeFileSync(task.outPath, filled);
+      return { op: "write", ok: true };
+    }
   }
   const a = cache.readAnalysis(task.key);
   if (!a) throw new Error(`analysis ${task.key} missing from the cache ${cache.dir}`);
