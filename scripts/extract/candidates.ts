@@ -172,7 +172,8 @@ function clauseText(f: string, pos: number): string {
 function acceptUnit(f: string, start: number, unitEnd: number, unit: string): boolean {
   const next = f.slice(unitEnd, unitEnd + 4);
   if (unit === "个" && /^(月|工作日|小时|星期|季度|自然日)/.test(next)) return false;
-  if (unit === "天" && !/(满足|储备|可供|够用|保障)[^，。；,;]{0,4}$/.test(before(f, start, 8))) return false;
+  // 天 counts stock days (满足30天) and the mean length of stay (平均住院日7.8天); otherwise a duration.
+  if (unit === "天" && !/((满足|储备|可供|够用|保障)[^，。；,;]{0,4}|住院(日|天数)\s*(为|是|达到?|缩短至|缩短到|降至|下降至)?\s*)$/.test(before(f, start, 10))) return false;
   if (unit === "类" || unit === "期") return false;
   // Ages qualify a group (65岁以上, 0-6岁); only a life expectancy or mean age is a value in 岁.
   if (unit === "岁" && !/(寿命|平均年龄)\s*(达到?|为|是|提高到|提高至|提升至|提升到|增至)?\s*(约|近|超过)?\s*$/.test(before(f, start, 12))) return false;
