@@ -4,6 +4,8 @@
 // For each sentence the test lists EVERY mention expected in it (so false positives fail too)
 // with value, unit as written, normalizedValue, kind, qualifier and, where the catalogue has a
 // suitable indicator, its id (`id: null` asserts no indicator; omitted means not checked).
+// Batches A–G were written in that order; B, D, E, F and G were run against the extractor before
+// any change made for them, so their first results are held-out estimates (docs/extraction.md).
 import { describe, expect, it } from "vitest";
 import { analyseText } from "../scripts/pipeline/report";
 import type { Mention } from "../src/lib/schema";
