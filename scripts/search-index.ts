@@ -20,15 +20,15 @@ import type { ReportEntry } from "../src/lib/schema";
 import { searchLines, HEADER_LINES } from "../src/lib/search/text";
 import { appendCharPosting, appendPairPosting, documentKeys, foldedText, type Shard } from "../src/lib/search/core";
 import { shardFilesFor } from "../src/lib/search/prefetch";
-import { INDEX_VERSION, shardFile, shardOf, type SearchDoc, type SearchManifest } from "../src/lib/search/shard";
+import { INDEX_VERSION, compactManifest, shardFile, shardOf, type SearchDoc, type SearchManifest } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const outRoot = resolve(arg("out", "dist"));
-const entriesDir = resolve(arg("entries", "content/reports"));
+const outRoot = resolve(arg("out", process.env.SITE_OUT_DIR || "dist"));
+const entriesDir = resolve(arg("entries", process.env.ENTRIES_DIR || "content/reports"));
 const outDir = join(outRoot, "search-index");
 /** Positions per shard (≈ 10–12 KB gzipped on real reports). */
 const POSITIONS_PER_SHARD = 2500;
@@ -124,10 +124,8 @@ async function main() {
       province: r?.province ?? null,
       county: r?.name ?? null,
       year: entry.year,
-      period: entry.period,
       periodLabel: entry.period ? PERIOD_LABEL[entry.period] : null,
       published: entry.published,
-      length: cps.length,
     });
     textBytes += write(join(outDir, "text", `${entry.id}.txt`), lines.join("\n"));
   }
@@ -170,7 +168,7 @@ async function main() {
     .sort((a, b) => (b.d.published ?? "").localeCompare(a.d.published ?? "") || a.d.id.localeCompare(b.d.id))
     .map((x) => x.i);
   const manifest: SearchManifest = { version: INDEX_VERSION, shardCount, docs, byDate };
-  const docsBytes = write(join(outDir, "docs.json"), JSON.stringify(manifest));
+  const docsBytes = write(join(outDir, "docs.json"), JSON.stringify(compactManifest(manifest)));
   const t2s = await buildT2s(corpusChars);
   const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
 

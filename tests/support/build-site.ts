@@ -1,15 +1,11 @@
-// Vitest global setup: builds the site once from the repo's reports (`npm run build`, the same
-// command users run) so every site test reads one dist/. SKIP_SITE_BUILD=1 reuses an existing dist/.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+// Vitest global setup: `npm run build` once on the repo's reports, into a private directory
+// (tests/site-helpers.ts buildSite), shared with every test file through SITE_DIST and
+// SITE_ENTRIES. SITE_DIST + SITE_ENTRIES set beforehand reuse an existing build.
+import { buildSite } from "../site-helpers";
 
 export default function setup() {
-  if (process.env.SKIP_SITE_BUILD === "1") {
-    if (!existsSync("dist/index.html")) console.warn("SKIP_SITE_BUILD=1 but there is no dist/: site tests will fail");
-    return;
-  }
-  execFileSync("npm", ["run", "--silent", "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, REPORTS_DIR: "" },
-  });
+  if (process.env.SKIP_SITE_BUILD === "1") return;
+  const built = buildSite();
+  process.env.SITE_DIST = built.dist;
+  process.env.SITE_ENTRIES = built.entriesDir;
 }
