@@ -38,6 +38,8 @@ async function settled(page: Page, q: string): Promise<void> {
     q,
     { timeout: 20_000 },
   );
+  // Excerpts load as rows come near the screen; the seeds' few results all do.
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li:not([data-ready])").length === 0, undefined, { timeout: 20_000 });
 }
 
 const resultIds = (page: Page) => page.$$eval("#search-results li", (lis) => lis.map((li) => (li as HTMLElement).dataset.id!));

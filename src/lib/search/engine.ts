@@ -3,7 +3,7 @@
 // tests can run it on the built files without a browser.
 import { fold } from "./text";
 import { matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard } from "./core";
-import { shardFile, shardOf, type SearchDoc, type SearchManifest } from "./shard";
+import { expandManifest, shardFile, shardOf, type CompactManifest, type SearchDoc, type SearchManifest } from "./shard";
 
 export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -78,7 +78,7 @@ export class SearchEngine {
   ) {}
 
   load(): Promise<SearchManifest> {
-    return (this.manifest ??= this.io.fetchJson("docs.json") as Promise<SearchManifest>);
+    return (this.manifest ??= this.io.fetchJson("docs.json").then((c) => expandManifest(c as CompactManifest)));
   }
 
   private loadT2s(): Promise<Record<string, string>> {

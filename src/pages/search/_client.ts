@@ -36,6 +36,18 @@ export function start(): void {
     },
   }, Number(document.querySelector<HTMLMetaElement>('meta[name="search-shards"]')?.content) || 0);
 
+  const excerptLoaders = new WeakMap<Element, () => Promise<void>>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        observer.unobserve(e.target);
+        void excerptLoaders.get(e.target)?.();
+      }
+    },
+    { rootMargin: "400px 0px" },
+  );
+
   let filters: Filters = {};
   let current: SearchOutcome | null = null;
   let shown = 0;
@@ -97,7 +109,10 @@ export function start(): void {
       note.hidden = false;
     } else note.hidden = true;
     renderFilters(outcome);
+    observer.disconnect();
     list.replaceChildren();
+    // Every matching report in rank order (rows beyond the first page load on demand), for tools.
+    list.dataset.ids = await engine.load().then((m) => outcome.hits.map((h) => m.docs[h.doc]!.id).join(" "));
     delete list.dataset.complete;
     shown = 0;
     if (outcome.all.length === 0) {
@@ -124,7 +139,6 @@ export function start(): void {
     const batch = outcome.hits.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = shown >= outcome.hits.length;
-    const pending: Promise<void>[] = [];
     for (const hit of batch) {
       const doc = docs[hit.doc]!;
       const link = el("a", { href: `${base}${doc.url.replace(/^\//, "")}`, className: "title" }, doc.title);
@@ -141,7 +155,9 @@ export function start(): void {
       item.dataset.occurrences = String(hit.occurrences);
       list.append(item);
       if (!performance.getEntriesByName("search-first-result").length) performance.mark("search-first-result");
-      pending.push(
+      // The excerpt needs the report's text (~8 KB gzipped): load it only once the row is on or
+      // near the screen.
+      const loadExcerpt = () =>
         engine.firstMatch(hit.doc, outcome).then((m) => {
           if (my !== generation || !m) return;
           const cps = [...m.text];
@@ -150,10 +166,10 @@ export function start(): void {
           link.href = `${base}${doc.url.replace(/^\//, "")}${textFragment(ex.match, ex.prefix, ex.suffix)}`;
           item.dataset.ready = "1";
           if (!performance.getEntriesByName("search-first-excerpt").length) performance.mark("search-first-excerpt");
-        }),
-      );
+        });
+      excerptLoaders.set(item, loadExcerpt);
+      observer.observe(item);
     }
-    await Promise.all(pending);
     if (my === generation) list.dataset.complete = shown >= outcome.hits.length ? "1" : "0";
   }
 
