@@ -9,8 +9,11 @@
 // what list, region, year and indicator pages need — and leaves the per-report detail (mentions,
 // masked values, outline, offset map) as empty arrays in the store: the report page and its JSON
 // must then read them from the entry file (parseEntry), as they already do for the body. Until
-// those two pages do, the default stays "full". Either way the whole entry is validated against
-// the schema here, and a bad entry fails naming the file.
+// those two pages do, the default stays "full". CONTENT_STORE=minimal also leaves out the
+// indicator values, so the store is metadata only (~1 KB per report): then src/lib/entries.ts
+// must read entries from the files (see docs/scaling.md for the patch and the measurements).
+// Either way the whole entry is validated against the schema here, and a bad entry fails naming
+// the file.
 import { defineCollection } from "astro:content";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -20,7 +23,10 @@ import { parseEntry } from "./lib/entry-file";
 
 /** Fields kept out of the data store (empty arrays there); read them from the entry file. */
 export const DETAIL_FIELDS = ["mentions", "masked", "sections", "offsetRuns"] as const;
-const LEAN = process.env.CONTENT_STORE === "lean";
+/** CONTENT_STORE=minimal also leaves out the indicator values: the store is metadata only. */
+export const MINIMAL_EXTRA_FIELDS = ["indicators"] as const;
+const MODE = process.env.CONTENT_STORE === "minimal" ? "minimal" : process.env.CONTENT_STORE === "lean" ? "lean" : "full";
+const DROPPED: readonly string[] = MODE === "minimal" ? [...DETAIL_FIELDS, ...MINIMAL_EXTRA_FIELDS] : MODE === "lean" ? DETAIL_FIELDS : [];
 
 const reports = defineCollection({
   loader: {
@@ -42,10 +48,10 @@ const reports = defineCollection({
         } catch (e) {
           throw new Error(`content entry ${relative(process.cwd(), path)} does not match the schema: ${(e as Error).message}`);
         }
-        if (LEAN) for (const f of DETAIL_FIELDS) parsed[f] = [];
+        for (const f of DROPPED) parsed[f] = [];
         store.set({ id, data: parsed, filePath: relative(process.cwd(), path) });
       }
-      logger.info(`${files.length} report entries loaded${LEAN ? " (lean: detail fields stay in the entry files)" : ""}`);
+      logger.info(`${files.length} report entries loaded${MODE === "full" ? "" : ` (${MODE} store: ${DROPPED.join(", ")} stay in the entry files)`}`);
     },
   },
   schema: reportEntrySchema,
