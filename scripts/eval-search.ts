@@ -83,6 +83,8 @@ async function runWarm(page: Page, q: string): Promise<Outcome> {
     (document.getElementById("search-form") as HTMLFormElement).requestSubmit();
   }, q);
   await waitDone(page, q);
+  const hasRows = await page.evaluate(() => document.querySelectorAll("#search-results li").length > 0);
+  if (hasRows) await page.waitForFunction(() => performance.getEntriesByName("search-first-excerpt").length > 0, undefined, { timeout: 30_000 });
   const r = await readResults(page);
   return { ids: r.ids, counts: new Map(r.counts), ms: r.firstMs - r.startMs, excerptMs: r.excerptMs - r.startMs };
 }
