@@ -166,3 +166,27 @@ describe("the inlined shard prefetch", () => {
     expect(inlined("家庭医生签约 核酸", 13)).toEqual(shardFilesFor("家庭医生签约 核酸", 13));
   });
 });
+
+describe("the report table", () => {
+  it("round-trips through its compact form", async () => {
+    const { compactManifest, expandManifest, INDEX_VERSION } = await import("../src/lib/search/shard");
+    const docs = reports.map((r) => ({
+      id: r.entry.id,
+      url: `/reports/${r.entry.id}/`,
+      title: r.lines[0]!,
+      head: r.lines.slice(0, 2).join("\n"),
+      region: r.entry.region?.name ?? null,
+      prefecture: r.entry.region?.prefecture ?? null,
+      province: r.entry.region?.province ?? null,
+      county: r.entry.region?.name ?? null,
+      year: r.entry.year,
+      periodLabel: r.entry.period === "H1" ? "上半年" : r.entry.period === "FY" ? "全年" : null,
+      published: r.entry.published,
+    }));
+    const m = { version: INDEX_VERSION, shardCount: 7, docs, byDate: docs.map((_, i) => i) };
+    const c = compactManifest(m);
+    expect(c.strings.length).toBeLessThan(docs.length * 4);
+    expect(expandManifest(JSON.parse(JSON.stringify(c)))).toEqual(m);
+    expect(() => expandManifest({ ...c, version: INDEX_VERSION + 1 })).toThrow(/rebuild/);
+  });
+});
