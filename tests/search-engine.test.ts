@@ -12,7 +12,8 @@ import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
 
-const ENTRIES = "content/reports";
+// The entries of the test build (tests/support/build-site.ts), or the repo's own after `npm run ingest`.
+const ENTRIES = process.env.SITE_ENTRIES || "content/reports";
 let out: string;
 let engine: SearchEngine;
 let docs: ReferenceDoc[];
@@ -26,7 +27,9 @@ async function ids(q: string, filters = {}): Promise<Map<string, number>> {
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), "search-index-"));
-  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out], { stdio: "pipe" });
+  // Index the same entries afresh with the real script (not the build's copy, so this file also
+  // runs alone after `npm run ingest`).
+  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", ENTRIES], { stdio: "pipe" });
   const dir = join(out, "search-index");
   engine = new SearchEngine({
     // Read the gzipped copies: what a server sends is what the engine must understand.

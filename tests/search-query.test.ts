@@ -26,7 +26,8 @@ import { parseEntry } from "../src/lib/entry-file";
 import { seededRandom, randomSubstring } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
 
-const DIR = "content/reports";
+// The entries of the test build (tests/support/build-site.ts), or the repo's own after `npm run ingest`.
+const DIR = process.env.SITE_ENTRIES || "content/reports";
 const reports = readdirSync(DIR)
   .filter((f) => f.endsWith(".md"))
   .map((f) => {
