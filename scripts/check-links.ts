@@ -2,10 +2,11 @@
 // resolve to a file, and every #fragment on an internal page must name an element id there
 // (so /reports/<id>/#m-<start> links land on their number). Parses HTML with linkedom.
 //   npm run check:links [-- DIR]        (default dist/)
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
+import { filesUnder } from "../src/lib/files";
 
 export interface BrokenLink { page: string; href: string; reason: string }
 export interface LinkReport { pages: number; links: number; broken: BrokenLink[] }
@@ -14,16 +15,6 @@ const ATTRS: [string, string][] = [
   ["a", "href"], ["area", "href"], ["link", "href"], ["script", "src"], ["img", "src"], ["source", "src"],
   ["iframe", "src"], ["form", "action"], ["use", "href"], ["image", "href"],
 ];
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
-    else if (name.endsWith(".html")) out.push(p);
-  }
-  return out;
-}
 
 /** The file a site path resolves to, as a static host would serve it, or null. */
 export function resolveTarget(root: string, pathname: string): string | null {
@@ -47,7 +38,7 @@ function isExternal(href: string): boolean {
 export function checkLinks(dir: string): LinkReport {
   const root = resolve(dir);
   if (!existsSync(root)) throw new Error(`${dir} does not exist: build the site first`);
-  const files = htmlFiles(root);
+  const files = filesUnder(root, ".html");
   const ids = new Map<string, Set<string>>();
   const docs = new Map<string, Document>();
   const load = (file: string) => {

@@ -47,17 +47,15 @@ export type Qualifier = z.infer<typeof qualifierSchema>;
 export const kindSchema = z.enum(["actual", "target"]);
 export type MentionKind = z.infer<typeof kindSchema>;
 
-export const mentionSchema = z.object({
+/** What every extracted value carries, whether a plain mention or a canonical indicator value. */
+const extractedValueFields = {
   label: z.string(),
   /** The number as stated (after full-width folding), before multipliers: 19.78 for 19.78万人. */
   value: z.number(),
-  /** The number exactly as written in the text: "28．65", "两", "－2．53". */
-  raw: z.string(),
   unit: z.string().nullable(),
   normalizedValue: z.number(),
   normalizedUnit: z.string().nullable(),
   qualifier: qualifierSchema.nullable(),
-  qualifierText: z.string().nullable(),
   kind: kindSchema,
   asOf: z.string().nullable(),
   /** Id of the innermost outline section holding the number, null before the first heading. */
@@ -66,10 +64,17 @@ export const mentionSchema = z.object({
   quoteStart: z.number().int().nonnegative(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  /** Canonical indicator id from the catalogue, or null for an unmapped mention. */
-  indicator: z.string().nullable(),
   /** Set when a curator's override changed or confirmed this value. */
   override: z.string().optional(),
+};
+
+export const mentionSchema = z.object({
+  ...extractedValueFields,
+  /** The number exactly as written in the text: "28．65", "两", "－2．53". */
+  raw: z.string(),
+  qualifierText: z.string().nullable(),
+  /** Canonical indicator id from the catalogue, or null for an unmapped mention. */
+  indicator: z.string().nullable(),
 });
 export type Mention = z.infer<typeof mentionSchema>;
 
@@ -84,23 +89,7 @@ export const maskedValueSchema = z.object({
 export type MaskedValue = z.infer<typeof maskedValueSchema>;
 
 /** One indicator value: a mention that defines a catalogue indicator for this report. */
-export const indicatorValueSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  value: z.number(),
-  unit: z.string().nullable(),
-  normalizedValue: z.number(),
-  normalizedUnit: z.string().nullable(),
-  qualifier: qualifierSchema.nullable(),
-  kind: kindSchema,
-  asOf: z.string().nullable(),
-  section: z.string().nullable(),
-  quote: z.string(),
-  quoteStart: z.number().int().nonnegative(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  override: z.string().optional(),
-});
+export const indicatorValueSchema = z.object({ id: z.string(), ...extractedValueFields });
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
 /** Maps a position in the cleaned body back to the original text: runs of equal text. */

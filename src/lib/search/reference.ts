@@ -3,6 +3,7 @@
 // evaluation; never by the page.
 import { fold } from "./text";
 import { countIn, parseQuery } from "./core";
+import { mulberry32 } from "../random";
 
 export interface ReferenceDoc {
   id: string;
@@ -33,17 +34,8 @@ export function referenceSearch(docs: readonly ReferenceDoc[], query: string, t2
   return out;
 }
 
-/** A small seeded random generator (mulberry32), so query sets are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded random generator, so query sets are reproducible. */
+export const seededRandom = mulberry32;
 
 /** A random substring of 1…maxLen characters from one line of the given texts, without spaces. */
 export function randomSubstring(texts: readonly string[][], rand: () => number, minLen = 1, maxLen = 6): string {
