@@ -25,7 +25,8 @@ import { parseEntry } from "./lib/entry-file";
 export const DETAIL_FIELDS = ["mentions", "masked", "sections", "offsetRuns"] as const;
 /** CONTENT_STORE=minimal also leaves out the indicator values: the store is metadata only. */
 export const MINIMAL_EXTRA_FIELDS = ["indicators"] as const;
-const MODE = process.env.CONTENT_STORE === "minimal" ? "minimal" : process.env.CONTENT_STORE === "lean" ? "lean" : "full";
+// Minimal by default: pages read what they need from the entry files (src/lib/entries.ts).
+const MODE = process.env.CONTENT_STORE === "full" ? "full" : process.env.CONTENT_STORE === "lean" ? "lean" : "minimal";
 const DROPPED: readonly string[] = MODE === "minimal" ? [...DETAIL_FIELDS, ...MINIMAL_EXTRA_FIELDS] : MODE === "lean" ? DETAIL_FIELDS : [];
 
 const reports = defineCollection({

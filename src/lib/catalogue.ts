@@ -3,7 +3,7 @@
 // entries but missing from the catalogue get a stub named by their label, so pages never break.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { ReportEntry } from "./schema";
+import type { ReportListing } from "./schema";
 import { CATALOGUE, ROOT } from "./paths";
 import { topicLabel } from "./topics";
 
@@ -68,7 +68,7 @@ export function loadCatalogue(): Indicator[] {
 }
 
 /** Catalogue indicators plus stubs for ids that entries use but the catalogue lacks. */
-export function indicatorIndex(entries: readonly ReportEntry[], catalogue: readonly Indicator[] = loadCatalogue()): Map<string, Indicator> {
+export function indicatorIndex(entries: readonly ReportListing[], catalogue: readonly Indicator[] = loadCatalogue()): Map<string, Indicator> {
   const index = new Map(catalogue.map((i) => [i.id, i]));
   for (const e of entries) {
     for (const v of e.indicators) {

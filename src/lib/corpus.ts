@@ -1,5 +1,5 @@
 // Grouping and sorting of report entries for the pages. Pure functions over entry data.
-import type { Period, ReportEntry } from "./schema";
+import type { Period, ReportListing } from "./schema";
 import { PERIOD_ORDER } from "./labels";
 
 export function comparePeriods(a: { year: number | null; period: Period | null }, b: { year: number | null; period: Period | null }): number {
@@ -11,7 +11,7 @@ export interface RegionGroup {
   name: string;
   prefecture: string | null;
   province: string;
-  reports: ReportEntry[];
+  reports: ReportListing[];
 }
 
 export interface ProvinceGroup {
@@ -21,7 +21,7 @@ export interface ProvinceGroup {
 
 const zh = new Intl.Collator("zh-CN");
 
-export function regionsOf(entries: readonly ReportEntry[]): RegionGroup[] {
+export function regionsOf(entries: readonly ReportListing[]): RegionGroup[] {
   const byCode = new Map<string, RegionGroup>();
   for (const e of entries) {
     if (!e.region) continue;
@@ -34,7 +34,7 @@ export function regionsOf(entries: readonly ReportEntry[]): RegionGroup[] {
 }
 
 /** Province → prefecture → region, in GB code order (which is the official order). */
-export function provinceTree(entries: readonly ReportEntry[]): ProvinceGroup[] {
+export function provinceTree(entries: readonly ReportListing[]): ProvinceGroup[] {
   const tree = new Map<string, Map<string, RegionGroup[]>>();
   for (const r of regionsOf(entries)) {
     const prefectures = tree.get(r.province) ?? new Map<string, RegionGroup[]>();
@@ -48,7 +48,7 @@ export function provinceTree(entries: readonly ReportEntry[]): ProvinceGroup[] {
   }));
 }
 
-export function yearsOf(entries: readonly ReportEntry[]): number[] {
+export function yearsOf(entries: readonly ReportListing[]): number[] {
   return [...new Set(entries.map((e) => e.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
 }
 

@@ -1,7 +1,7 @@
 // Metadata that travels with every download and chart: when the site was built, by which
 // extractor, the licence note and how to cite.
 import { existsSync, readFileSync } from "node:fs";
-import type { ReportEntry } from "./schema";
+import type { ReportListing } from "./schema";
 import { BUILD_REPORT } from "./paths";
 
 export const SITE_NAME = "县域卫健报告库";
@@ -19,7 +19,7 @@ export interface SiteMeta {
   source: string;
 }
 
-function extractorVersionOf(entries: readonly ReportEntry[]): string {
+function extractorVersionOf(entries: readonly ReportListing[]): string {
   if (existsSync(BUILD_REPORT)) {
     try {
       const v = (JSON.parse(readFileSync(BUILD_REPORT, "utf8")) as { extractorVersion?: unknown }).extractorVersion;
@@ -38,7 +38,7 @@ export function buildDate(): string {
   return (Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
 }
 
-export function siteMeta(entries: readonly ReportEntry[]): SiteMeta {
+export function siteMeta(entries: readonly ReportListing[]): SiteMeta {
   const date = buildDate();
   const version = extractorVersionOf(entries);
   return {

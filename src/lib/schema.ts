@@ -130,6 +130,8 @@ export const reportEntrySchema = reportMetaSchema.extend({
   charCount: z.number().int().nonnegative(),
 });
 export type ReportEntry = z.infer<typeof reportEntrySchema>;
+/** An entry without its per-report detail: what lists, regions, years and indicators need. */
+export type ReportListing = Omit<ReportEntry, "mentions" | "masked" | "sections" | "offsetRuns">;
 
 export const OUTCOMES = ["published", "duplicate", "rejected"] as const;
 export const buildFileOutcomeSchema = z.object({

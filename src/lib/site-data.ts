@@ -1,17 +1,21 @@
 // Everything the pages derive from the entries, computed once per build.
 import { BASE } from "./base";
-import { allReports } from "./entries";
+import { allReports, type ReportSummary } from "./entries";
 import { indicatorIndex, type Indicator } from "./catalogue";
 import { valueRows, type ValueRow } from "./values";
 import { provinceColors } from "./charts/colors";
 import { siteMeta, type SiteMeta } from "./meta";
 import { compareTopics } from "./topics";
-import type { ReportEntry } from "./schema";
+import type { ReportListing } from "./schema";
 
 export interface SiteData {
-  reports: ReportEntry[];
+  reports: ReportSummary[];
   index: Map<string, Indicator>;
   rows: ValueRow[];
+  /** The same rows grouped once, so a page takes its own without scanning all of them. */
+  rowsByReport: Map<string, ValueRow[]>;
+  rowsByRegion: Map<string, ValueRow[]>;
+  rowsByIndicator: Map<string, ValueRow[]>;
   colors: Map<string, string>;
   meta: SiteMeta;
   /** Indicators grouped by Chinese topic, in topic order. */
@@ -19,6 +23,18 @@ export interface SiteData {
 }
 
 let cached: Promise<SiteData> | null = null;
+
+function groupBy(rows: readonly ValueRow[], key: (r: ValueRow) => string | null): Map<string, ValueRow[]> {
+  const groups = new Map<string, ValueRow[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null) continue;
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
+}
 
 export function siteData(base = BASE): Promise<SiteData> {
   cached ??= (async () => {
@@ -29,7 +45,17 @@ export function siteData(base = BASE): Promise<SiteData> {
     const byTopic = new Map<string, Indicator[]>();
     for (const ind of index.values()) byTopic.set(ind.topic, [...(byTopic.get(ind.topic) ?? []), ind]);
     const topics = [...byTopic].sort(([a], [b]) => compareTopics(a, b)).map(([topic, indicators]) => ({ topic, indicators }));
-    return { reports, index, rows, colors, meta: siteMeta(reports), topics };
+    return {
+      reports,
+      index,
+      rows,
+      rowsByReport: groupBy(rows, (r) => r.reportId),
+      rowsByRegion: groupBy(rows, (r) => r.regionCode ?? null),
+      rowsByIndicator: groupBy(rows, (r) => r.indicator),
+      colors,
+      meta: siteMeta(reports),
+      topics,
+    };
   })();
   return cached;
 }

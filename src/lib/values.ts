@@ -2,7 +2,7 @@
 // period, a link back to the sentence it came from, and (for counts) a per-10,000-people value
 // where the region's population is known from its own reports. Pages, charts and the
 // /data/indicators.{csv,json} downloads all read these rows.
-import type { Period, Qualifier, ReportEntry, MentionKind } from "./schema";
+import type { Period, Qualifier, ReportListing, MentionKind } from "./schema";
 import type { Indicator } from "./catalogue";
 import { comparePeriods } from "./corpus";
 
@@ -47,8 +47,8 @@ export function mentionHref(base: string, id: string, start: number): string {
 }
 
 /** Population per region (GB code): the actual population stated in the region's latest report that states it. */
-export function populationByRegion(entries: readonly ReportEntry[]): Map<string, { value: number; reportId: string; year: number | null }> {
-  const out = new Map<string, { value: number; reportId: string; year: number | null; e: ReportEntry }>();
+export function populationByRegion(entries: readonly ReportListing[]): Map<string, { value: number; reportId: string; year: number | null }> {
+  const out = new Map<string, { value: number; reportId: string; year: number | null; e: ReportListing }>();
   for (const e of entries) {
     if (!e.region) continue;
     const v = POPULATION_INDICATORS.map((id) => e.indicators.find((x) => x.id === id && x.kind === "actual")).find(Boolean);
@@ -64,7 +64,7 @@ export function isCount(ind: Indicator | undefined): boolean {
   return !!ind && (ind.kind === "count" || ind.kind === "money") && !POPULATION_INDICATORS.includes(ind.id);
 }
 
-export function valueRows(entries: readonly ReportEntry[], index: Map<string, Indicator>, base = "/"): ValueRow[] {
+export function valueRows(entries: readonly ReportListing[], index: Map<string, Indicator>, base = "/"): ValueRow[] {
   const pop = populationByRegion(entries);
   const rows: ValueRow[] = [];
   for (const e of entries) {

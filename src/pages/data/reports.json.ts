@@ -19,9 +19,9 @@ export async function GET() {
     sourceFile: r.sourceFile,
     sourceSha256: r.sourceSha256,
     extractorVersion: r.extractorVersion,
-    mentions: r.mentions.length,
+    mentions: r.mentionCount,
     indicators: r.indicators.length,
-    masked: r.masked.length,
+    masked: r.maskedCount,
     page: `${base}reports/${r.id}/`,
     data: `${base}data/reports/${r.id}.json`,
   }));

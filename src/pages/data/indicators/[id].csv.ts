@@ -9,6 +9,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export async function GET({ params }: { params: { id: string } }) {
-  const { rows } = await siteData();
-  return new Response(toCsv(rows.filter((r) => r.indicator === params.id)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+  const { rowsByIndicator } = await siteData();
+  return new Response(toCsv(rowsByIndicator.get(params.id as string) ?? []), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
 }

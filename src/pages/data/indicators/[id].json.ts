@@ -9,7 +9,7 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export async function GET({ props }: { props: { indicator: Indicator } }) {
-  const { rows, meta } = await siteData();
-  const mine = rows.filter((r) => r.indicator === props.indicator.id);
+  const { rowsByIndicator, meta } = await siteData();
+  const mine = rowsByIndicator.get(props.indicator.id) ?? [];
   return new Response(JSON.stringify({ meta, indicator: props.indicator, rows: mine }), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 }
