@@ -7,10 +7,14 @@ export type Decoded =
   | { ok: true; text: string; encoding: string; warnings: string[] }
   | { ok: false; reason: string };
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
-
+/** Chinese characters (CJK unified ideographs, extension A, compatibility), counted without allocating. */
 function countHan(text: string): number {
-  return text.match(HAN)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
 }
 
 /** Share of characters that are control characters other than tab/newline/CR/form feed. */

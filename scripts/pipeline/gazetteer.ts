@@ -55,7 +55,7 @@ function load(): County[] {
   return counties;
 }
 
-let cache: { counties: County[]; byName: Map<string, County[]>; maxLength: number } | null = null;
+let cache: { counties: County[]; byName: Map<string, County[]>; lengthsBySuffix: Map<string, number[]> } | null = null;
 
 export function gazetteer() {
   if (!cache) {
@@ -66,7 +66,16 @@ export function gazetteer() {
       list.push(c);
       byName.set(c.name, list);
     }
-    cache = { counties, byName, maxLength: Math.max(...counties.map((c) => c.name.length)) };
+    // For each last character (区, 县, 市, 旗), the name lengths that exist, longest first.
+    const lengthsBySuffix = new Map<string, number[]>();
+    for (const name of byName.keys()) {
+      const suffix = name[name.length - 1]!;
+      const lengths = lengthsBySuffix.get(suffix) ?? [];
+      if (!lengths.includes(name.length)) lengths.push(name.length);
+      lengthsBySuffix.set(suffix, lengths);
+    }
+    for (const l of lengthsBySuffix.values()) l.sort((a, b) => b - a);
+    cache = { counties, byName, lengthsBySuffix };
   }
   return cache;
 }
@@ -86,12 +95,13 @@ export interface NameHit {
 
 /** Every occurrence of a county-level name in the text, longest match at each end position. */
 export function findCountyNames(text: string): NameHit[] {
-  const { byName, maxLength } = gazetteer();
+  const { byName, lengthsBySuffix } = gazetteer();
   const hits: NameHit[] = [];
   for (let i = 1; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== "区" && ch !== "县" && ch !== "市" && ch !== "旗") continue;
-    for (let len = Math.min(maxLength, i + 1); len >= 2; len--) {
+    const lengths = lengthsBySuffix.get(text[i]!);
+    if (!lengths) continue;
+    for (const len of lengths) {
+      if (len < 2 || len > i + 1) continue;
       const start = i + 1 - len;
       const name = text.slice(start, i + 1);
       const candidates = byName.get(name);
