@@ -1,16 +1,7 @@
-// A small seeded PRNG (mulberry32) so the synthetic corpus is the same for the same --seed.
-export type Rng = () => number;
+// Seeded randomness for the synthetic corpus: the same corpus for the same --seed.
+import { mulberry32, type Rng } from "../../src/lib/random";
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /** A seed from several integers (the corpus seed and the report index). */
 export function mix(...parts: number[]): number {
