@@ -55,7 +55,13 @@ function load(): County[] {
   return counties;
 }
 
-let cache: { counties: County[]; byName: Map<string, County[]>; lengthsBySuffix: Map<string, number[]> } | null = null;
+let cache: {
+  counties: County[];
+  byName: Map<string, County[]>;
+  lengthsBySuffix: Map<string, number[]>;
+  /** 1 at the UTF-16 code of every last character of a name: a scan checks one byte per character. */
+  isSuffix: Uint8Array;
+} | null = null;
 
 export function gazetteer() {
   if (!cache) {
@@ -75,7 +81,9 @@ export function gazetteer() {
       lengthsBySuffix.set(suffix, lengths);
     }
     for (const l of lengthsBySuffix.values()) l.sort((a, b) => b - a);
-    cache = { counties, byName, lengthsBySuffix };
+    const isSuffix = new Uint8Array(0x10000);
+    for (const suffix of lengthsBySuffix.keys()) isSuffix[suffix.charCodeAt(0)] = 1;
+    cache = { counties, byName, lengthsBySuffix, isSuffix };
   }
   return cache;
 }
@@ -95,11 +103,11 @@ export interface NameHit {
 
 /** Every occurrence of a county-level name in the text, longest match at each end position. */
 export function findCountyNames(text: string): NameHit[] {
-  const { byName, lengthsBySuffix } = gazetteer();
+  const { byName, lengthsBySuffix, isSuffix } = gazetteer();
   const hits: NameHit[] = [];
   for (let i = 1; i < text.length; i++) {
-    const lengths = lengthsBySuffix.get(text[i]!);
-    if (!lengths) continue;
+    if (!isSuffix[text.charCodeAt(i)]) continue;
+    const lengths = lengthsBySuffix.get(text[i]!)!;
     for (const len of lengths) {
       if (len < 2 || len > i + 1) continue;
       const start = i + 1 - len;

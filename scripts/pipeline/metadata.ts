@@ -135,7 +135,9 @@ export function findRegion(text: string, headerEnd: number): RegionResult {
   const add = (name: string, weight: number) => score.set(name, (score.get(name) ?? 0) + weight);
   for (const h of findCountyNames(headerText)) add(h.name, 10);
   for (const h of findCountyNames(closingText)) add(h.name, 10);
-  for (const h of findCountyNames(text.slice(headerEnd, closing))) add(h.name, 1);
+  // The body's names only support the header's; its first 20,000 characters (a whole report, as a
+  // rule) say as much as a 20 MB file would, at a fixed cost.
+  for (const h of findCountyNames(text.slice(headerEnd, Math.min(closing, headerEnd + 20_000)))) add(h.name, 1);
 
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
   const [best, runnerUp] = ranked;
