@@ -19,6 +19,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { synthCorpus } from "./corpus-synth";
 import { pageWeights, violations } from "./page-weight";
+import { stepTimings } from "./build";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** A stage running longer than this is killed and reported as such (--stage-timeout-min). */
@@ -88,7 +89,12 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout = (stdout + d).slice(-20_000)));
+    let steps = "";
+    child.stdout.on("data", (d) => {
+      stdout = (stdout + d).slice(-20_000);
+      // The build's step timings must survive long page listings in between.
+      for (const line of String(d).split("\n")) if (line.startsWith("build step ")) steps += line + "\n";
+    });
     child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-20_000)));
     let peak = 0;
     let killed = false;
@@ -122,7 +128,7 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
       const ms = performance.now() - t0;
       const ok = code === 0 && !killed;
       if (!ok && !killed) process.stderr.write(`  ${label} failed (exit ${code}):\n${stderr.slice(-3000)}\n`);
-      done({ ms, peakBytes: peak, ok, killed, note, stdout });
+      done({ ms, peakBytes: peak, ok, killed, note, stdout: steps + stdout });
     });
   });
 }
@@ -186,20 +192,11 @@ function duBytes(dir: string): { bytes: number; files: number; html: number } {
   return { bytes, files, html };
 }
 
-/** The build script's commands: ingest, astro build, and whatever comes after (the search index). */
-function buildStages(projectDir: string): { ingest: string; astro: string; search: string[] } {
-  const pkg = JSON.parse(readFileSync(join(projectDir, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  const parts = pkg.scripts.build!.split("&&").map((s) => s.trim());
-  const astroAt = parts.findIndex((p) => /^astro\s+build/.test(p));
-  if (astroAt < 0) throw new Error(`no "astro build" in the build script: ${pkg.scripts.build}`);
-  return { ingest: parts.slice(0, astroAt).join(" && "), astro: parts[astroAt]!, search: parts.slice(astroAt + 1) };
-}
-
 // ---------- one run ----------
 
 export interface RunResult {
   n: number;
-  ours: { ingest: StageResult; astro: StageResult; search: StageResult; rebuild: StageResult; siteBytes: number; siteFiles: number; htmlPages: number; ingestMBps?: number; dataStoreBytes: number; weight?: { report: { total: number; url: string }; indicator: { total: number; url: string }; violations: number; examples: string[] } };
+  ours: { ingest: StageResult; site: StageResult; astro: StageResult; search: StageResult; rebuild: StageResult; siteBytes: number; siteFiles: number; htmlPages: number; ingestMBps?: number; dataStoreBytes: number; weight?: { report: { total: number; url: string }; indicator: { total: number; url: string }; violations: number; examples: string[] } };
   floor: { astro: StageResult; pagefind: StageResult; siteBytes: number; siteFiles: number; htmlPages: number };
 }
 
@@ -209,24 +206,26 @@ async function runOnce(n: number, corpus: string, work: string, capBytes: number
   copyProject(proj);
   copyFloor(floor);
   const env = { REPORTS_DIR: corpus, SITE_CACHE_DIR: join(proj, ".astro-cache"), ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-  const s = buildStages(proj);
   const log = (l: string) => process.stderr.write(`[N=${n}] ${l}\n`);
 
+  // The stages are the build script's own phases (scripts/build.ts), so the bench times what
+  // `npm run build` runs.
+  const ingestCommand = "tsx scripts/build.ts --phase ingest --quiet";
   log("ours: ingest (cold)");
-  const ingest = await stage("ingest", `${s.ingest.replace(/scripts\/ingest\.ts/, "scripts/ingest.ts --quiet")}`, { cwd: proj, env, capBytes });
+  const ingest = await stage("ingest", ingestCommand, { cwd: proj, env, capBytes });
   const rate = /\(([\d.]+) MB\/s per thread\)/.exec(ingest.stdout ?? "");
   log(`  ${(ingest.ms / 1000).toFixed(1)} s, ${(ingest.peakBytes / 2 ** 20).toFixed(0)} MiB  ${(ingest.stdout ?? "").split("\n").find((l) => l.startsWith("ingest:")) ?? ""}`);
 
-  log("ours: astro build");
-  const astro = await stage("astro", s.astro, { cwd: proj, env, capBytes });
-  log(`  ${(astro.ms / 1000).toFixed(1)} s, ${(astro.peakBytes / 2 ** 20).toFixed(0)} MiB`);
+  log("ours: site (astro build, search index)");
+  const sitePhase = await stage("site", "tsx scripts/build.ts --phase site", { cwd: proj, env, capBytes });
+  const steps = stepTimings(sitePhase.stdout ?? "");
+  // Steps run inside one measured phase: each gets its own time and the phase's peak memory.
+  // A killed phase leaves its first step's time as a lower bound (the phase's time).
+  const step = (name: string, fallbackMs: number): StageResult => ({ ...sitePhase, ms: name in steps ? steps[name]! * 1000 : fallbackMs, ok: sitePhase.ok && name in steps });
+  const astro = step("astro", sitePhase.ms);
+  const search = step("search", 0);
+  log(`  ${(sitePhase.ms / 1000).toFixed(1)} s, ${(sitePhase.peakBytes / 2 ** 20).toFixed(0)} MiB (astro ${steps.astro ?? "?"} s, search ${steps.search ?? "?"} s)`);
   const dataStore = [join(proj, ".astro-cache/data-store.json"), join(proj, ".astro/data-store.json"), join(proj, "node_modules/.astro/data-store.json")].find(existsSync);
-
-  log("ours: search index");
-  const search = s.search.length
-    ? await stage("search", s.search.join(" && "), { cwd: proj, env, capBytes })
-    : { ms: 0, peakBytes: 0, ok: true, note: "no search step in the build script" };
-  log(`  ${(search.ms / 1000).toFixed(1)} s, ${(search.peakBytes / 2 ** 20).toFixed(0)} MiB`);
   const site = duBytes(join(proj, "dist"));
   const weights = search.ok && astro.ok ? pageWeights(join(proj, "dist")) : [];
   const heaviest = (kind: string) => weights.filter((w) => w.kind === kind).reduce((m, w) => (w.total > m.total ? w : m), { total: 0, url: "" } as { total: number; url: string });
@@ -240,7 +239,7 @@ async function runOnce(n: number, corpus: string, work: string, capBytes: number
   writeFileSync(victim, Buffer.concat([original, Buffer.from("\n（本文数据为阶段性统计数据。）\n")]));
   let rebuild: StageResult;
   try {
-    rebuild = await stage("rebuild", `${s.ingest.replace(/scripts\/ingest\.ts/, "scripts/ingest.ts --quiet")}`, { cwd: proj, env, capBytes });
+    rebuild = await stage("rebuild", ingestCommand, { cwd: proj, env, capBytes });
   } finally {
     writeFileSync(victim, original);
   }
@@ -261,7 +260,7 @@ async function runOnce(n: number, corpus: string, work: string, capBytes: number
   return {
     n,
     ours: {
-      ingest, astro, search, rebuild,
+      ingest, site: sitePhase, astro, search, rebuild,
       siteBytes: site.bytes, siteFiles: site.files, htmlPages: site.html,
       ingestMBps: rate ? Number(rate[1]) : undefined,
       dataStoreBytes: dataStore ? statSync(dataStore).size : 0,
@@ -302,7 +301,7 @@ function summarise(n: number, runs: RunResult[], machine: string): Summary {
     n, runs: runs.length, date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", machine,
     ours: {
       ingest: oi, astro: oa, search: os,
-      total: [median(runs.map((r) => r.ours.ingest.ms + r.ours.astro.ms + r.ours.search.ms)), Math.max(oi[1], oa[1], os[1])],
+      total: [median(runs.map((r) => r.ours.ingest.ms + (r.ours.site ?? { ms: r.ours.astro.ms + r.ours.search.ms }).ms)), Math.max(oi[1], oa[1], os[1])],
       rebuildMs: median(runs.map((r) => r.ours.rebuild.ms)),
       siteBytes: median(runs.map((r) => r.ours.siteBytes)), htmlPages: median(runs.map((r) => r.ours.htmlPages)),
       ingestMBps: rates.length ? median(rates) : null,
@@ -388,8 +387,10 @@ some noise.
 \`content/\` and Astro cache; \`node_modules\` linked). Time is wall-clock; memory is the peak resident
 set of the stage's whole process tree (all processes and threads), sampled from \`/proc\` every 100 ms.
 Values are **medians of ${[...new Set(rows.map((r) => r.runs))].join("/")} runs** per size (runs per size: ${rows.map((r) => `${r.n}: ${r.runs}`).join(", ")}).
-"Ours" is \`npm run build\` split into its stages: ingest+extract from a cold cache (worker pool on
-every core), \`astro build\`, and the search index step that follows it in the build script. The
+"Ours" is \`npm run build\` run as its two phases (\`scripts/build.ts --phase ingest|site\`):
+ingest+extract from a cold cache (worker pool on every core), then the site phase — \`astro build\`
+and the search index. The Astro and search rows give each step's own time (the build prints it)
+and the site phase's peak memory; the total is ingest + site phase. The
 **floor** is a minimal Astro project (\`scripts/bench/floor/\`: one page per report, the text as
 paragraphs, no content layer) plus \`pagefind --site dist\` with default settings, on the same corpus.
 A stage whose tree passes the memory cap is killed and marked.

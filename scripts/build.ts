@@ -1,25 +1,67 @@
-// `npm run build [-- --strict] [-- --no-cache]`: the whole build, one step after another —
-// ingest (reports → entries + build report), `astro build` (pages), search index. Options go to
-// ingest; the first step that fails stops the build with its exit status.
-import { spawnSync } from "node:child_process";
+// `npm run build [-- --strict] [-- --no-cache] [-- --quiet]`: the whole build —
+//   phase "ingest": reports → entries + build report;
+//   phase "site":   `astro build` (pages), then the search index.
+// Options go to ingest; the first step that fails stops the build with its exit status.
+// `--phase ingest|site` runs one phase only (the benchmark times them apart). Each step prints
+// one line `build step <name>: <seconds> s` so scripts can read where the time went.
+import { spawn } from "node:child_process";
 
-const ingestArgs = process.argv.slice(2).filter((a) => ["--strict", "--no-cache", "--quiet"].includes(a));
-const unknown = process.argv.slice(2).filter((a) => !ingestArgs.includes(a) && a !== "--");
-if (unknown.length) {
-  process.stderr.write(`unknown option(s): ${unknown.join(" ")} (known: --strict, --no-cache, --quiet)\n`);
-  process.exit(2);
+export type Phase = "ingest" | "site";
+export interface Step {
+  name: string;
+  command: string;
+  args: string[];
 }
 
-const steps: [string, string[]][] = [
-  ["tsx", ["scripts/ingest.ts", ...ingestArgs]],
-  ["astro", ["build"]],
-  ["tsx", ["scripts/search-index.ts"]],
-];
+const INGEST_OPTIONS = ["--strict", "--no-cache", "--quiet"];
 
-for (const [command, args] of steps) {
-  const r = spawnSync("npx", ["--no-install", command, ...args], { stdio: "inherit" });
-  if (r.status !== 0) {
-    process.stderr.write(`build stopped: \`${command} ${args.join(" ")}\` exited with ${r.status ?? r.signal}\n`);
-    process.exit(r.status ?? 1);
+export function buildSteps(phase: Phase, ingestArgs: string[] = []): Step[] {
+  if (phase === "ingest") return [{ name: "ingest", command: "tsx", args: ["scripts/ingest.ts", ...ingestArgs] }];
+  return [
+    { name: "astro", command: "astro", args: ["build"] },
+    { name: "search", command: "tsx", args: ["scripts/search-index.ts"] },
+  ];
+}
+
+/** Parses the `build step` lines a build printed: step name → seconds. */
+export function stepTimings(output: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of output.matchAll(/^build step (\w+): ([\d.]+) s$/gm)) out[m[1]!] = Number(m[2]);
+  return out;
+}
+
+function run(step: Step): Promise<number> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn("npx", ["--no-install", step.command, ...step.args], { stdio: "inherit" });
+    child.on("exit", (code, signal) => {
+      process.stdout.write(`build step ${step.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      if (code !== 0) {
+        process.stderr.write(`build stopped: \`${step.command} ${step.args.join(" ")}\` exited with ${code ?? signal}\n`);
+        process.exit(code ?? 1);
+      }
+      done(0);
+    });
+  });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const phaseAt = argv.indexOf("--phase");
+  const phaseArg = phaseAt >= 0 ? argv[phaseAt + 1] : undefined;
+  if (phaseAt >= 0 && phaseArg !== "ingest" && phaseArg !== "site") {
+    process.stderr.write(`--phase takes "ingest" or "site", not ${JSON.stringify(phaseArg ?? "")}\n`);
+    process.exit(2);
   }
+  const rest = phaseAt >= 0 ? argv.filter((_, i) => i !== phaseAt && i !== phaseAt + 1) : argv;
+  const ingestArgs = rest.filter((a) => INGEST_OPTIONS.includes(a));
+  const unknown = rest.filter((a) => !ingestArgs.includes(a) && a !== "--");
+  if (unknown.length) {
+    process.stderr.write(`unknown option(s): ${unknown.join(" ")} (known: ${INGEST_OPTIONS.join(", ")}, --phase ingest|site)\n`);
+    process.exit(2);
+  }
+  const phases: Phase[] = phaseArg ? [phaseArg as Phase] : ["ingest", "site"];
+  for (const phase of phases) for (const step of buildSteps(phase, ingestArgs)) await run(step);
 }
+
+const isMain = process.argv[1] && /scripts[\\/]build\.ts$/.test(process.argv[1]);
+if (isMain) void main(process.argv.slice(2));

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEEDS_DIR } from "./support/seeds";
+import { stepTimings } from "../scripts/build";
 
 function ingestFolder(files: Record<string, string | null>, args: string[] = [], script = ["scripts/ingest.ts", "--quiet"]) {
   const work = mkdtempSync(join(tmpdir(), "exit-"));
@@ -43,6 +44,15 @@ describe("ingest exit status", () => {
     const r = ingestFolder(mixed, [], ["scripts/build.ts", "--strict"]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/--strict: 1 file\(s\) rejected[\s\S]*build stopped/);
+  });
+  it("--phase ingest runs the ingest alone and reports its time, as the benchmark reads it", () => {
+    const r = ingestFolder({ "004_83e2992d1b705371.txt": null }, [], ["scripts/build.ts", "--phase", "ingest", "--quiet"]);
+    expect(r.status).toBe(0);
+    const steps = stepTimings(r.stdout);
+    expect(Object.keys(steps)).toEqual(["ingest"]);
+    expect(steps.ingest).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/published 1 /);
+    expect(r.stdout).not.toMatch(/astro|search index/i);
   });
   it("build refuses an unknown option", () => {
     const r = spawnSync("npx", ["tsx", "scripts/build.ts", "--bogus"], { encoding: "utf8" });
