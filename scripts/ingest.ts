@@ -148,10 +148,11 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       const inFlight = new Set<Promise<void>>();
       for (const { i, key } of misses) {
         const t: Promise<void> = p
-          .run({ op: "analyse", path: files[i]!, cacheRoot, version })
+          .run({ op: "analyse", path: files[i]!, key, cacheRoot, version })
           .then((r) => {
             if (r.op !== "analyse") throw new Error("unexpected worker result");
             summaries[i] = { key, summary: r.summary };
+            if (persistent) cache.record(key, r.summary);
           })
           .catch((e: Error) => {
             summaries[i] = { key, summary: { ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] } };
@@ -168,7 +169,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     // 2. Outcomes in file order: the first of several equal texts is published, the others are
     //    duplicates of it.
     const outcomes: BuildFileOutcome[] = [];
-    const published: { key: string; rel: string; outcome: BuildFileOutcome; baseId: string }[] = [];
+    const published: { key: string; path: string; rel: string; outcome: BuildFileOutcome; summary: CacheSummary }[] = [];
     const byDupKey = new Map<string, string>();
     files.forEach((path, i) => {
       const rel = relative(reportsDir, path);
@@ -187,13 +188,13 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       byDupKey.set(s.dupKey!, rel);
       const outcome: BuildFileOutcome = { file: rel, outcome: "published", warnings: s.warnings };
       outcomes.push(outcome);
-      published.push({ key, rel, outcome, baseId: s.baseId! });
+      published.push({ key, path, rel, outcome, summary: s });
     });
 
     // 3. Ids, then the entries: written by the workers from the cached analyses, skipped when
     //    the file on disk was written from the same analysis, source name and id.
     const t1 = performance.now();
-    const ids = assignIds(published.map((p) => p.baseId));
+    const ids = assignIds(published.map((p) => p.summary.baseId!));
     mkdirSync(entriesDir, { recursive: true });
     const manifestPath = manifestPathFor(cacheRoot, entriesDir);
     let previous: Record<string, string> = {};
@@ -217,7 +218,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
         return;
       }
       stats.entriesWritten++;
-      writes.push({ op: "write", key: p.key, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version, overrides: own });
+      writes.push({ op: "write", path: p.path, template: p.summary.template, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version, overrides: own });
     });
     if (writes.length) {
       const p = poolFor(writes.length);
@@ -262,6 +263,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     return report;
   } finally {
     await (pool as TaskPool | null)?.close();
+    cache.close();
     if (!persistent) rmSync(cacheRoot, { recursive: true, force: true });
   }
 }

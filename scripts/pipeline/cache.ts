@@ -1,17 +1,26 @@
-// The analysis cache (content/.cache/): one gzipped JSON analysis per source file, keyed by the
-// file's content hash and extension, under a folder named by the code version (the extractor
-// version plus a hash of the pipeline's own source). A rebuild re-analyses only files whose
-// bytes changed, or everything when the pipeline changed. Each analysis has a small summary
-// beside it (outcome, duplicate key, base id, warnings) so that ingest can decide everything
-// without reading the large files again.
+// The analysis cache (content/.cache/): what ingest needs to write a report's entry again without
+// analysing it, keyed by the file's content hash and extension, under a folder named by the code
+// version (the extractor version plus a hash of the pipeline's own source). A rebuild re-analyses
+// only files whose bytes changed, or everything when the pipeline changed.
+//
+// Layout of one version's folder, chosen so that a cold run creates no file per report (creating
+// a file costs ~1.5 ms on our build machine's disk, as much as analysing a report):
+// - packs/*.pack: gzipped entry templates (the entry without overrides, id and source name as
+//   placeholders), appended by each worker thread to a pack file of its own;
+// - summaries.ndjson: one line per analysed file (outcome, duplicate key, base id, warnings and
+//   where its template is), appended by the ingest's main thread once the template is on disk.
+//   A line cut short by a crash is skipped, so a file is re-analysed rather than trusted.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { EXTRACTOR_VERSION } from "../extract/index";
-import { baseId } from "./entry";
-import type { AnalysedReport, Analysis } from "./report";
+import { serialiseEntry } from "../../src/lib/entry-file";
+import type { Override } from "../extract/overrides";
+import { baseId, finishEntry, type EntryBase } from "./entry";
+import type { Analysis } from "./report";
 
 /** What ingest needs of an analysis to account for the file, find duplicates and assign its id. */
 export interface CacheSummary {
@@ -22,6 +31,15 @@ export interface CacheSummary {
   dupKey?: string;
   baseId?: string;
   warnings: string[];
+  /** Where the entry template is (reports only). */
+  template?: TemplateRef;
+}
+
+/** A byte range of a pack file (a name inside the version's packs/ folder). */
+export interface TemplateRef {
+  pack: string;
+  offset: number;
+  length: number;
 }
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -79,12 +97,6 @@ export function summarise(a: Analysis): CacheSummary {
   return { ok: true, sha256: a.sha256, dupKey: sha256(a.cleaned.text.replace(/\s+/g, "")), baseId: baseId(a), warnings: a.warnings };
 }
 
-function writeAtomic(path: string, data: Uint8Array | string): void {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
-}
-
 /** Placeholders of an entry template; valid where they stand (the id pattern allows them). */
 export const TEMPLATE_ID = "__ingest_id__";
 export const TEMPLATE_SOURCE = "__ingest_source_file__";
@@ -100,10 +112,30 @@ export function fillEntryTemplate(template: string, id: string, sourceFile: stri
     .replace(`"sourceFile":"${TEMPLATE_SOURCE}"`, () => `"sourceFile":${JSON.stringify(sourceFile)}`);
 }
 
+/**
+ * The entry file from a cached template: a substitution, or with overrides a parse of its front
+ * matter and the same finishing step as an entry made from the analysis. Null if malformed.
+ */
+export function entryFromTemplate(template: string, id: string, sourceFile: string, overrides: readonly Override[] = []): string | null {
+  if (overrides.length === 0) return fillEntryTemplate(template, id, sourceFile);
+  const head = "---json\n";
+  const bodyAt = template.indexOf("\n---\n");
+  if (!template.startsWith(head) || bodyAt < 0) return null;
+  const base = JSON.parse(template.slice(head.length, bodyAt)) as EntryBase;
+  return serialiseEntry(finishEntry(base, id, sourceFile, overrides), template.slice(bodyAt + 5));
+}
+
+const LOG = "summaries.ndjson";
+const PACKS = "packs";
+
 export class AnalysisCache {
   readonly root: string;
   readonly version: string;
   readonly dir: string;
+  private index: Map<string, CacheSummary> | null = null;
+  private logFd: number | null = null;
+  /** The pack this instance appends to: one per thread, so each has a single writer. */
+  private packName: string | null = null;
 
   constructor(root: string, version = codeVersion()) {
     this.root = root;
@@ -111,50 +143,99 @@ export class AnalysisCache {
     this.dir = join(root, version);
   }
 
-  private base(key: string): string {
-    return join(this.dir, key.slice(0, 2), key);
-  }
-
+  /** The summary of an earlier analysis of these bytes by this code version, or null. */
   readSummary(key: string): CacheSummary | null {
-    const path = `${this.base(key)}.sum.json`;
-    try {
-      return JSON.parse(readFileSync(path, "utf8")) as CacheSummary;
-    } catch {
-      return null;
+    if (!this.index) {
+      this.index = new Map();
+      let log = "";
+      try {
+        log = readFileSync(join(this.dir, LOG), "utf8");
+      } catch {
+        // No analysis by this version yet.
+      }
+      for (const line of log.split("\n")) {
+        if (!line) continue;
+        try {
+          const { key: k, ...summary } = JSON.parse(line) as CacheSummary & { key: unknown };
+          if (typeof k === "string") this.index.set(k, summary);
+        } catch {
+          // A line cut short by a crash: that file is analysed again.
+        }
+      }
     }
-  }
-
-  readAnalysis(key: string): AnalysedReport | null {
-    try {
-      return JSON.parse(gunzipSync(readFileSync(`${this.base(key)}.json.gz`)).toString("utf8")) as AnalysedReport;
-    } catch {
-      return null;
-    }
+    return this.index.get(key) ?? null;
   }
 
   /**
-   * The entry file as ingest would write it for this analysis without overrides, with the id and
-   * source name as placeholders (fillEntryTemplate): writing an entry is then a string
-   * substitution, not a parse and re-validation of the whole analysis.
+   * Stores what a later run needs of an analysis — the entry template, only for a report — and
+   * returns its summary. The analysis counts as cached only once `record` has logged the summary.
    */
-  readEntryTemplate(key: string): string | null {
+  store(a: Analysis, entryTemplate?: string): CacheSummary {
+    const summary = summarise(a);
+    if (a.ok && entryTemplate !== undefined) summary.template = this.append(gzipSync(entryTemplate, { level: 1 }));
+    return summary;
+  }
+
+  /** Logs an analysis's summary (after its template was stored): later runs take it from the cache. */
+  record(key: string, summary: CacheSummary): void {
+    if (this.logFd === null) {
+      mkdirSync(this.dir, { recursive: true });
+      this.logFd = openSync(join(this.dir, LOG), "a+");
+      // A crash may have cut the last line short: start on a line of our own.
+      const size = fstatSync(this.logFd).size;
+      const last = Buffer.alloc(1);
+      if (size > 0 && readSync(this.logFd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(this.logFd, "\n");
+    }
+    // One write per line on a file opened for appending: lines of concurrent runs never interleave.
+    writeSync(this.logFd, JSON.stringify({ key, ...summary }) + "\n");
+    this.index?.set(key, summary);
+  }
+
+  /**
+   * The entry file as ingest would write it for the analysis without overrides, with the id and
+   * source name as placeholders (fillEntryTemplate): writing an entry is then a string
+   * substitution, not a parse and re-validation of the whole analysis. Null when unreadable.
+   */
+  readEntryTemplate(ref: TemplateRef | undefined): string | null {
+    if (!ref || !/^[\w.-]+\.pack$/.test(ref.pack)) return null;
     try {
-      return gunzipSync(readFileSync(`${this.base(key)}.entry.gz`)).toString("utf8");
+      const fd = openSync(join(this.dir, PACKS, ref.pack), "r");
+      try {
+        const buf = Buffer.allocUnsafe(ref.length);
+        if (readSync(fd, buf, 0, ref.length, ref.offset) !== ref.length) return null;
+        return gunzipSync(buf).toString("utf8");
+      } finally {
+        closeSync(fd);
+      }
     } catch {
       return null;
     }
   }
 
-  /** Stores an analysis (the full one and the entry template only for a report) and returns its summary. */
-  write(key: string, a: Analysis, entryTemplate?: string): CacheSummary {
-    const base = this.base(key);
-    mkdirSync(dirname(base), { recursive: true });
-    const summary = summarise(a);
-    if (a.ok) writeAtomic(`${base}.json.gz`, gzipSync(JSON.stringify(a), { level: 1 }));
-    if (a.ok && entryTemplate !== undefined) writeAtomic(`${base}.entry.gz`, gzipSync(entryTemplate, { level: 1 }));
-    // The summary last: its presence means the entry is complete.
-    writeAtomic(`${base}.sum.json`, JSON.stringify(summary));
-    return summary;
+  private append(data: Uint8Array): TemplateRef {
+    this.packName ??= `${process.pid}-${threadId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.pack`;
+    const path = join(this.dir, PACKS, this.packName);
+    let fd: number;
+    try {
+      fd = openSync(path, "a");
+    } catch {
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(path, "a");
+    }
+    try {
+      // This thread is the pack's only writer: its size is where the data goes.
+      const offset = fstatSync(fd).size;
+      for (let done = 0; done < data.length; ) done += writeSync(fd, data, done);
+      return { pack: this.packName, offset, length: data.length };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Closes the summary log if this instance opened it. */
+  close(): void {
+    if (this.logFd !== null) closeSync(this.logFd);
+    this.logFd = null;
   }
 
   /** Removes the caches of other code versions (they can never be hit again). */

@@ -30,28 +30,43 @@ export function assignIds(bases: readonly string[]): string[] {
   });
 }
 
+/** An entry before its id and source name are known. */
+export type EntryBase = Omit<ReportEntry, "id" | "sourceFile">;
+
 /**
  * The entry for an analysed report. Curator overrides (content/overrides.json) are applied here,
  * after the id is known and before the indicators are derived, so a dropped or corrected value
  * changes the indicator list too; an override that no longer matches anything is a warning.
  */
 export function toEntry(r: AnalysedReport, id: string, sourceFile: string, overrides: readonly Override[] = []): ReportEntry {
-  const { mentions, unused } = applyOverrides(id, r.mentions, overrides);
-  const warnings = [...r.warnings, ...unused.map((o) => `override matches nothing (${o.indicator ?? `start ${o.start}`}): ${o.note}`)];
-  return reportEntrySchema.parse({
-    id,
+  const base: EntryBase = {
     ...r.meta,
-    sourceFile,
     sourceSha256: r.sha256,
     encoding: r.encoding,
     format: r.format,
     extractorVersion: r.extractorVersion,
-    warnings,
+    warnings: r.warnings,
     sections: r.sections,
     offsetRuns: r.cleaned.runs,
-    mentions,
-    indicators: overrides.length ? indicatorsOf(mentions) : r.indicators,
+    mentions: r.mentions,
+    indicators: r.indicators,
     masked: r.masked,
     charCount: r.original.length,
+  };
+  return finishEntry(base, id, sourceFile, overrides);
+}
+
+/** The entry from its id-free base (an analysis, or a cached entry template read back). */
+export function finishEntry(base: EntryBase, id: string, sourceFile: string, overrides: readonly Override[] = []): ReportEntry {
+  const { mentions, unused } = applyOverrides(id, base.mentions, overrides);
+  const warnings = [...base.warnings, ...unused.map((o) => `override matches nothing (${o.indicator ?? `start ${o.start}`}): ${o.note}`)];
+  // The schema's parse gives its own key order, so the entry is the same whatever order base has.
+  return reportEntrySchema.parse({
+    ...base,
+    id,
+    sourceFile,
+    warnings,
+    mentions,
+    indicators: overrides.length ? indicatorsOf(mentions) : base.indicators,
   });
 }

@@ -2,8 +2,6 @@
 // HTML pages give their article text; Word files and PDFs with a text layer give their text.
 // Offsets everywhere downstream refer to the text returned here, which the report page shows.
 import { extname } from "node:path";
-import { parseHTML } from "linkedom";
-import { Readability } from "@mozilla/readability";
 import { decode, textProblem } from "./decode";
 
 export type Format = "txt" | "html" | "docx" | "pdf";
@@ -36,7 +34,7 @@ export async function readSource(bytes: Uint8Array, fileName: string): Promise<S
         return d.ok ? { ...d, format } : d;
       }
       case "html":
-        return htmlSource(bytes);
+        return await htmlSource(bytes);
       case "docx":
         return await docxSource(bytes);
       case "pdf":
@@ -84,10 +82,13 @@ function blockText(node: Node): string {
     .join("\n");
 }
 
-function htmlSource(bytes: Uint8Array): SourceText {
+async function htmlSource(bytes: Uint8Array): Promise<SourceText> {
   // Decode like text: the meta charset of scraped pages is often wrong, the bytes are not.
   const d = decode(bytes);
   if (!d.ok) return { ok: false, reason: `html: ${d.reason}` };
+  // Loaded on the first HTML file only: linkedom alone takes 0.4–0.9 s to load, which every
+  // ingest worker would otherwise pay before its first plain-text report.
+  const [{ parseHTML }, { Readability }] = await Promise.all([import("linkedom"), import("@mozilla/readability")]);
   const { document } = parseHTML(d.text);
   const pageTitle = document.querySelector("title")?.textContent?.trim() ?? "";
   let article: string | null = null;

@@ -3,14 +3,25 @@
 // report texts never travel through the main thread.
 import { readFileSync, writeFileSync } from "node:fs";
 import { serialiseEntry } from "../../src/lib/entry-file";
-import { AnalysisCache, cacheKey, fillEntryTemplate, sha256, TEMPLATE_ID, TEMPLATE_SOURCE, type CacheSummary } from "./cache";
+import { AnalysisCache, entryFromTemplate, TEMPLATE_ID, TEMPLATE_SOURCE, type CacheSummary, type TemplateRef } from "./cache";
 import { toEntry } from "./entry";
-import { analyse, type Analysis } from "./report";
+import { analyse, sha256, type Analysis } from "./report";
 import type { Override } from "../extract/overrides";
 
 export type Task =
-  | { op: "analyse"; path: string; cacheRoot: string; version: string }
-  | { op: "write"; key: string; id: string; sourceFile: string; outPath: string; cacheRoot: string; version: string; overrides: Override[] };
+  | { op: "analyse"; path: string; key: string; cacheRoot: string; version: string }
+  | {
+      op: "write";
+      /** The source file, analysed again only if its cached template cannot be read. */
+      path: string;
+      template: TemplateRef | undefined;
+      id: string;
+      sourceFile: string;
+      outPath: string;
+      cacheRoot: string;
+      version: string;
+      overrides: Override[];
+    };
 
 export type TaskResult = { op: "analyse"; key: string; summary: CacheSummary } | { op: "write"; ok: true };
 
@@ -22,18 +33,20 @@ function cacheFor(root: string, version: string): AnalysisCache {
   return c;
 }
 
+async function analyseFile(path: string): Promise<Analysis> {
+  const bytes = readFileSync(path);
+  try {
+    return await analyse(bytes, path);
+  } catch (e) {
+    // A crash in one report is that report's rejection, not the build's.
+    return { ok: false, sha256: sha256(bytes), reason: `internal error while reading: ${(e as Error).message}` };
+  }
+}
+
 export async function runTask(task: Task): Promise<TaskResult> {
   const cache = cacheFor(task.cacheRoot, task.version);
   if (task.op === "analyse") {
-    const bytes = readFileSync(task.path);
-    const key = cacheKey(sha256(bytes), task.path);
-    let analysis: Analysis;
-    try {
-      analysis = await analyse(bytes, task.path);
-    } catch (e) {
-      // A crash in one report is that report's rejection, not the build's.
-      analysis = { ok: false, sha256: sha256(bytes), reason: `internal error while reading: ${(e as Error).message}` };
-    }
+    const analysis = await analyseFile(task.path);
     // The entry without overrides, ready but for its id and source name (known only later).
     let template: string | undefined;
     if (analysis.ok) {
@@ -43,18 +56,17 @@ export async function runTask(task: Task): Promise<TaskResult> {
         template = undefined; // the slow path below will report the problem when writing
       }
     }
-    return { op: "analyse", key, summary: cache.write(key, analysis, template) };
+    return { op: "analyse", key: task.key, summary: cache.store(analysis, template) };
   }
-  if (task.overrides.length === 0) {
-    const template = cache.readEntryTemplate(task.key);
-    const filled = template === null ? null : fillEntryTemplate(template, task.id, task.sourceFile);
-    if (filled !== null) {
-      writeFileSync(task.outPath, filled);
-      return { op: "write", ok: true };
-    }
+  const template = cache.readEntryTemplate(task.template);
+  const filled = template === null ? null : entryFromTemplate(template, task.id, task.sourceFile, task.overrides);
+  if (filled !== null) {
+    writeFileSync(task.outPath, filled);
+    return { op: "write", ok: true };
   }
-  const a = cache.readAnalysis(task.key);
-  if (!a) throw new Error(`analysis ${task.key} missing from the cache ${cache.dir}`);
+  // No usable template (a pack deleted by hand, an entry that failed validation): analyse again.
+  const a = await analyseFile(task.path);
+  if (!a.ok) throw new Error(`${task.path} no longer reads as a report: ${a.reason}`);
   writeFileSync(task.outPath, serialiseEntry(toEntry(a, task.id, task.sourceFile, task.overrides), a.cleaned.text));
   return { op: "write", ok: true };
 }
