@@ -19,6 +19,7 @@ import { parseEntry } from "../src/lib/entry-file";
 import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
+import { ROWS_PER_CHUNK } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,22 +59,26 @@ async function waitDone(page: Page, q: string): Promise<void> {
   );
 }
 
+/** Report number → id, from the index's row chunks (the page names all matches by number). */
+let idOf: string[] = [];
+
 async function readResults(page: Page): Promise<{ ids: string[]; counts: [string, number][]; firstMs: number; excerptMs: number; startMs: number }> {
-  return page.evaluate(() => {
+  const r = await page.evaluate(() => {
     const list = document.getElementById("search-results")!;
     const items = [...list.querySelectorAll<HTMLElement>("li")];
-    // All matches in rank order (the page lists the first 20 and the rest on demand).
-    const all = (list.dataset.ids ?? "").split(" ").filter(Boolean);
-    const shown = items.map((li) => li.dataset.id!);
-    if (shown.some((id, i) => all[i] !== id)) throw new Error("rows on the page differ from the result list");
     return {
-      ids: all,
+      // All matches in rank order (the page lists the first 20 and the rest on demand).
+      all: (list.dataset.docs ?? "").split(" ").filter(Boolean).map(Number),
+      shown: items.map((li) => li.dataset.id!),
       counts: items.map((li) => [li.dataset.id!, Number(li.dataset.occurrences)] as [string, number]),
       firstMs: performance.getEntriesByName("search-first-result")[0]?.startTime ?? NaN,
       excerptMs: performance.getEntriesByName("search-first-excerpt")[0]?.startTime ?? NaN,
       startMs: performance.getEntriesByName("search-start")[0]?.startTime ?? NaN,
     };
   });
+  const ids = r.all.map((n) => idOf[n]!);
+  if (r.shown.some((id, i) => ids[i] !== id)) throw new Error("rows on the page differ from the result list");
+  return { ids, counts: r.counts, firstMs: r.firstMs, excerptMs: r.excerptMs, startMs: r.startMs };
 }
 
 async function runWarm(page: Page, q: string): Promise<Outcome> {
@@ -99,7 +104,11 @@ function pct(xs: number[], p: number): number {
 }
 
 async function main() {
-  if (!existsSync(join(dist, "search-index", "docs.json"))) throw new Error(`${dist}/search-index is missing: run \`npm run build\` first`);
+  if (!existsSync(join(dist, "search-index", "table.json"))) throw new Error(`${dist}/search-index is missing: run \`npm run build\` first`);
+  idOf = readdirSync(join(dist, "search-index", "r"))
+    .filter((f) => f.endsWith(".json"))
+    .flatMap((f) => (JSON.parse(readFileSync(join(dist, "search-index", "r", f), "utf8")) as [string][]).map(([id], i) => [parseInt(f, 36) * ROWS_PER_CHUNK + i, id] as const))
+    .reduce<string[]>((a, [n, id]) => ((a[n] = id), a), []);
   const docs: ReferenceDoc[] = readdirSync(entriesDir)
     .filter((f) => f.endsWith(".md"))
     .map((f) => {

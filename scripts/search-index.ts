@@ -1,26 +1,28 @@
 // Builds the full-text search index into dist/search-index/ after `astro build`.
 //
-//   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N]
+//   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N] [--bound N]
 //
 // Records come from the content entries (front matter + cleaned body), not from crawling HTML.
 // Output (see docs/search.md):
-//   docs.json        the report table (title, region, year, period, date, filters) + shard count
-//   s<k>.json        shard k of the positional character-pair index (src/lib/search/core.ts)
+//   table.json       filter values of every report as small integers, in date order (loaded with every query)
+//   r/<c>.json       report rows (id, title, date) in chunks of ROWS_PER_CHUNK, for the rows on screen
+//   s<k>.json        shard k of the index: entries of characters, pairs and gram keys (src/lib/search/core.ts)
+//   f/<name>.json    lists too long to sit in a shard (named by the shard entry that points to them)
 //   text/<id>.txt    the searchable text of each report, for excerpts
 //   t2s.json         traditional → simplified characters that can matter for this corpus
 // Every file also gets a .gz sibling so a static server can send it compressed.
-// Memory: keys are partitioned into passes by shard; each pass re-reads the entries and holds
-// only its own shards, so a 10,000-report corpus needs a few passes, never all postings at once.
+// Memory: the folded texts are held once as code points (4 bytes per character); keys are
+// partitioned into passes by shard, and each pass holds only its own keys' lists.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
-import { searchLines, HEADER_LINES } from "../src/lib/search/text";
-import { appendCharPosting, appendPairPosting, documentKeys, foldedText, type Shard } from "../src/lib/search/core";
+import { searchLines } from "../src/lib/search/text";
+import { appendCount, appendPositions, collectDocKeys, countsFromPositions, coverOffsets, isSpaceCode, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
 import { shardFilesFor } from "../src/lib/search/prefetch";
-import { INDEX_VERSION, compactManifest, shardFile, shardOf, type SearchDoc, type SearchManifest } from "../src/lib/search/shard";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,10 +32,19 @@ function arg(name: string, fallback: string): string {
 const outRoot = resolve(arg("out", process.env.SITE_OUT_DIR || "dist"));
 const entriesDir = resolve(arg("entries", process.env.ENTRIES_DIR || "content/reports"));
 const outDir = join(outRoot, "search-index");
-/** Positions per shard (≈ 10–12 KB gzipped on real reports). */
+/**
+ * A term of 3–6 characters whose covering pairs have more positions than this in the corpus is a
+ * key of its own (a count list); otherwise the page intersects its pairs' positions, at most this
+ * many (≈ 1.1 bytes each gzipped).
+ */
+const BOUND = Number(arg("bound", "40000"));
+/** Positions per shard, a rough size target (shards are ≈ 4–8 KB gzipped). */
 const POSITIONS_PER_SHARD = 2500;
-/** Positions held in memory per pass. */
-const POSITIONS_PER_PASS = 20_000_000;
+/** Lists longer than these go to files of their own instead of sitting in the shard. */
+const INLINE_DOCS = 200;
+const INLINE_POSITIONS = 600;
+/** List numbers held in memory per pass. */
+const NUMBERS_PER_PASS = 60_000_000;
 
 function write(path: string, content: string): number {
   const buf = Buffer.from(content, "utf8");
@@ -41,17 +52,6 @@ function write(path: string, content: string): number {
   const gz = gzipSync(buf, { level: 9 });
   writeFileSync(path + ".gz", gz);
   return gz.length;
-}
-
-interface Loaded {
-  entry: ReportEntry;
-  lines: string[];
-}
-
-function load(file: string): Loaded {
-  const { data, body } = parseEntry(readFileSync(join(entriesDir, file), "utf8"));
-  const entry = data as unknown as ReportEntry;
-  return { entry, lines: searchLines(entry, body) };
 }
 
 async function buildT2s(corpusChars: Set<string>): Promise<Record<string, string>> {
@@ -96,66 +96,143 @@ function compressSearchPage(shardCount: number): number {
   return total;
 }
 
+interface Doc {
+  id: string;
+  title: string;
+  published: string | null;
+  meta: DocMeta;
+  cps: Uint32Array;
+  headEnd: number;
+  occAt?: Int32Array;
+}
+
+const pairCode = (a: number, b: number) => a * 0x110000 + b;
+
 async function main() {
   const started = Date.now();
   if (!existsSync(entriesDir)) throw new Error(`${entriesDir} does not exist: run the ingest first`);
   const files = readdirSync(entriesDir).filter((f) => f.endsWith(".md")).sort();
   rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(join(outDir, "text"), { recursive: true });
+  for (const d of ["text", "r", "f"]) mkdirSync(join(outDir, d), { recursive: true });
 
-  // Pass 0: the report table, the texts, the size of the index, the characters in use.
-  const docs: SearchDoc[] = [];
+  // Pass 0: the report table and rows, the texts, the folded code points, pair occurrences.
+  const docs: Doc[] = [];
   const corpusChars = new Set<string>();
+  const pairOcc = new Map<number, number>();
   let totalPositions = 0;
   let textBytes = 0;
   for (const file of files) {
-    const { entry, lines } = load(file);
-    const cps = foldedText(lines);
-    for (const ch of cps) corpusChars.add(ch);
-    totalPositions += cps.length;
+    const { data, body } = parseEntry(readFileSync(join(entriesDir, file), "utf8"));
+    const entry = data as unknown as ReportEntry;
+    const lines = searchLines(entry, body);
+    const text = lines.join("\n");
+    const cps = new Uint32Array([...text].map((ch) => {
+      const lower = ch.toLowerCase();
+      return ([...lower].length === 1 ? lower : ch).codePointAt(0)!;
+    }));
+    for (let i = 0; i < cps.length; i++) {
+      if (isSpaceCode(cps[i]!)) continue;
+      totalPositions++;
+      const next = cps[i + 1];
+      if (next !== undefined && !isSpaceCode(next)) {
+        const k = pairCode(cps[i]!, next);
+        pairOcc.set(k, (pairOcc.get(k) ?? 0) + 1);
+      }
+    }
+    for (const ch of new Set(text)) corpusChars.add(ch.toLowerCase());
     const r = entry.region;
     docs.push({
       id: entry.id,
-      url: `/reports/${entry.id}/`,
       title: entry.title,
-      head: lines.slice(0, HEADER_LINES).join("\n"),
-      region: r?.name ?? null,
-      prefecture: r?.prefecture ?? null,
-      province: r?.province ?? null,
-      county: r?.name ?? null,
-      year: entry.year,
-      periodLabel: entry.period ? PERIOD_LABEL[entry.period] : null,
       published: entry.published,
+      meta: { county: r?.name ?? null, prefecture: r?.prefecture ?? null, province: r?.province ?? null, year: entry.year, periodLabel: entry.period ? PERIOD_LABEL[entry.period] : null },
+      cps,
+      headEnd: [...lines[0]!].length + 1 + [...lines[1]!].length + 1,
     });
-    textBytes += write(join(outDir, "text", `${entry.id}.txt`), lines.join("\n"));
+    textBytes += write(join(outDir, "text", `${entry.id}.txt`), text);
+  }
+  // Reports are numbered by date, newest first: the number is the date order.
+  docs.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.id.localeCompare(b.id));
+  let gramOccurrences = 0;
+  for (const d of docs) {
+    const occAt = new Int32Array(d.cps.length);
+    for (let i = 0; i + 1 < d.cps.length; i++) occAt[i] = pairOcc.get(pairCode(d.cps[i]!, d.cps[i + 1]!)) ?? 0;
+    d.occAt = occAt;
+    // Gram key occurrences, to size the passes.
+    for (let i = 0; i < d.cps.length; i++)
+      for (let n = GRAM_MIN; n <= GRAM_MAX && i + n <= d.cps.length; n++) {
+        if (isSpaceCode(d.cps[i + n - 1]!) || isSpaceCode(d.cps[i]!)) break;
+        let cost = 0;
+        for (const o of coverOffsets(n)) cost += occAt[i + o]!;
+        if (cost > BOUND) gramOccurrences++;
+      }
   }
   const shardCount = Math.max(1, Math.ceil(totalPositions / POSITIONS_PER_SHARD));
-  const passes = Math.max(1, Number(arg("passes", String(Math.ceil(totalPositions / POSITIONS_PER_PASS)))));
+  const estimatedNumbers = totalPositions * 4 + gramOccurrences * 2;
+  const passes = Math.max(1, Number(arg("passes", String(Math.ceil(estimatedNumbers / NUMBERS_PER_PASS)))));
 
-  // Passes 1…P: postings of the shards whose number ≡ pass (mod P).
+  // Passes 1…P: the keys of the shards whose number ≡ pass (mod P).
   let indexBytes = 0;
   let largestShard = 0;
+  let largestFile = 0;
+  let fileCount = 0;
+  let gramKeys = 0;
+  const usedNames = new Set<string>();
+  const fileFor = (key: string, kind: string, list: number[]): string => {
+    let name = `f/${hashKey(key).toString(36)}${kind}`;
+    for (let k = 2; usedNames.has(name); k++) name = `f/${hashKey(key).toString(36)}${kind}${k}`;
+    usedNames.add(name);
+    const bytes = write(join(outDir, `${name}.json`), JSON.stringify(list));
+    indexBytes += bytes;
+    largestFile = Math.max(largestFile, bytes);
+    fileCount++;
+    return `${name}.json`;
+  };
   for (let pass = 0; pass < passes; pass++) {
-    const shards = new Map<number, Shard>();
-    const shardFor = (key: string): Shard | null => {
-      const s = shardOf(key, shardCount);
-      if (s % passes !== pass) return null;
-      let shard = shards.get(s);
-      if (!shard) shards.set(s, (shard = Object.create(null) as Shard));
-      return shard;
-    };
-    for (let doc = 0; doc < files.length; doc++) {
-      const { lines } = load(files[doc]!);
-      const { chars, pairs } = documentKeys(foldedText(lines));
-      for (const [ch, n] of chars) {
-        const shard = shardFor(ch);
-        if (shard) appendCharPosting((shard[ch] ??= []), doc, n);
+    const counts = new Map<string, { occ: number; last: number; list: number[] }>();
+    const pairs = new Map<string, { occ: number; last: number; list: number[] }>();
+    const include = (h: number) => (h % shardCount) % passes === pass;
+    for (let doc = 0; doc < docs.length; doc++) {
+      const d = docs[doc]!;
+      const keys = collectDocKeys(d.cps, d.headEnd, d.occAt!, BOUND, include);
+      for (const [k, [n, head]] of keys.counts) {
+        let a = counts.get(k);
+        if (!a) counts.set(k, (a = { occ: 0, last: -1, list: [] }));
+        a.occ += n;
+        appendCount(a.list, a.last, doc, n, head);
+        a.last = doc;
       }
-      for (const [pair, positions] of pairs) {
-        const shard = shardFor(pair);
-        if (shard) appendPairPosting((shard[pair] ??= []), doc, positions);
+      for (const [k, pos] of keys.pairs) {
+        let a = pairs.get(k);
+        if (!a) pairs.set(k, (a = { occ: 0, last: -1, list: [] }));
+        a.occ += pos.length;
+        appendPositions(a.list, a.last, doc, pos, d.headEnd);
+        a.last = doc;
       }
     }
+    const shards = new Map<number, Record<string, Entry>>();
+    const shardFor = (k: string) => {
+      const s = hashKey(k) % shardCount;
+      let sh = shards.get(s);
+      if (!sh) shards.set(s, (sh = Object.create(null) as Record<string, Entry>));
+      return sh;
+    };
+    for (const [k, a] of counts) {
+      if ([...k].length >= GRAM_MIN) gramKeys++;
+      const ref: ListRef = a.list.length / 2 <= INLINE_DOCS ? a.list : fileFor(k, "c", a.list);
+      shardFor(k)[k] = [a.occ, ref, 0];
+    }
+    counts.clear();
+    for (const [k, a] of pairs) {
+      if (a.occ <= INLINE_POSITIONS) shardFor(k)[k] = [a.occ, 0, a.list];
+      else {
+        // A common pair: its count list (for a two-character query) and its positions (for
+        // longer terms) are files of their own, so fetching its shard stays cheap.
+        const c = countsFromPositions(a.list);
+        shardFor(k)[k] = [a.occ, c.length / 2 <= INLINE_DOCS ? c : fileFor(k, "c", c), fileFor(k, "p", a.list)];
+      }
+    }
+    pairs.clear();
     for (let s = pass; s < shardCount; s += passes) {
       const bytes = write(join(outDir, shardFile(s)), JSON.stringify(shards.get(s) ?? {}));
       indexBytes += bytes;
@@ -163,12 +240,13 @@ async function main() {
     }
   }
 
-  const byDate = docs
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => (b.d.published ?? "").localeCompare(a.d.published ?? "") || a.d.id.localeCompare(b.d.id))
-    .map((x) => x.i);
-  const manifest: SearchManifest = { version: INDEX_VERSION, shardCount, docs, byDate };
-  const docsBytes = write(join(outDir, "docs.json"), JSON.stringify(compactManifest(manifest)));
+  const table = compactTable({ version: INDEX_VERSION, shardCount, bound: BOUND, docs: docs.map((d) => d.meta) });
+  const tableBytes = write(join(outDir, "table.json"), JSON.stringify(table));
+  let rowBytes = 0;
+  for (let c = 0; c * ROWS_PER_CHUNK < docs.length; c++) {
+    const rows: CompactRows = docs.slice(c * ROWS_PER_CHUNK, (c + 1) * ROWS_PER_CHUNK).map((d) => [d.id, d.title, d.published]);
+    rowBytes += write(join(outDir, rowsFile(c * ROWS_PER_CHUNK)), JSON.stringify(rows));
+  }
   const t2s = await buildT2s(corpusChars);
   const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
 
@@ -182,9 +260,9 @@ async function main() {
   );
   const pageBytes = compressSearchPage(shardCount);
   console.log(
-    `search index: ${docs.length} reports, ${totalPositions} characters, ${shardCount} shards in ${passes} pass(es); ` +
-      `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB), ` +
-      `docs ${(docsBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
+    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
+      `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
+      `table ${(tableBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
       `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -1,5 +1,7 @@
 // The search engine on the real index built by scripts/search-index.ts from the seed entries,
-// compared with a plain substring search of the same report texts.
+// compared with a plain substring search of the same report texts. The index is built twice: with
+// the default bound (on five reports every term of 3–6 characters is answered from its pairs'
+// positions) and with a tiny bound, so that terms made of common pairs are keys of their own.
 import { beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
@@ -11,37 +13,43 @@ import { parseEntry } from "../src/lib/entry-file";
 import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
+import { chooseLists, coverOffsets, planTerm } from "../src/lib/search/core";
+import { shardFile, shardOf } from "../src/lib/search/shard";
 
 // The entries of the test build (tests/support/build-site.ts), or the repo's own after `npm run ingest`.
 const ENTRIES = process.env.SITE_ENTRIES || "content/reports";
-let out: string;
+const docs: ReferenceDoc[] = readdirSync(ENTRIES)
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => {
+    const { data, body } = parseEntry(readFileSync(join(ENTRIES, f), "utf8"));
+    return { id: (data as ReportEntry).id, lines: searchLines(data as unknown as ReportEntry, body) };
+  });
+
+for (const bound of [null, 40]) describe(`the search index with ${bound === null ? "the default bound" : `bound ${bound}`}`, () => {
 let engine: SearchEngine;
-let docs: ReferenceDoc[];
 let t2s: Record<string, string>;
+let dir: string;
+
+async function idOf(doc: number): Promise<string> {
+  return (await engine.row(doc)).id;
+}
 
 async function ids(q: string, filters = {}): Promise<Map<string, number>> {
-  const m = await engine.load();
   const res = await engine.search(q, filters);
-  return new Map(res.hits.map((h) => [m.docs[h.doc]!.id, h.occurrences]));
+  return new Map(await Promise.all(res.hits.map(async (h) => [await idOf(h.doc), h.occurrences] as [string, number])));
 }
 
 beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), "search-index-"));
+  const out = mkdtempSync(join(tmpdir(), "search-index-"));
   // Index the same entries afresh with the real script (not the build's copy, so this file also
   // runs alone after `npm run ingest`).
-  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", ENTRIES], { stdio: "pipe" });
-  const dir = join(out, "search-index");
+  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", ENTRIES, ...(bound === null ? [] : ["--bound", String(bound)])], { stdio: "pipe" });
+  dir = join(out, "search-index");
   engine = new SearchEngine({
     // Read the gzipped copies: what a server sends is what the engine must understand.
     fetchJson: async (p) => JSON.parse(gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8")),
     fetchText: async (p) => gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8"),
   });
-  docs = readdirSync(ENTRIES)
-    .filter((f) => f.endsWith(".md"))
-    .map((f) => {
-      const { data, body } = parseEntry(readFileSync(join(ENTRIES, f), "utf8"));
-      return { id: (data as ReportEntry).id, lines: searchLines(data as unknown as ReportEntry, body) };
-    });
   t2s = JSON.parse(readFileSync(join(dir, "t2s.json"), "utf8"));
 }, 120_000);
 
@@ -49,6 +57,8 @@ describe("exact substring semantics on the seed reports", () => {
   it("indexes every report", async () => {
     expect((await engine.load()).docs.length).toBe(docs.length);
     expect(docs.length).toBeGreaterThanOrEqual(5);
+    const listed = await Promise.all(docs.map((_, i) => idOf(i)));
+    expect(listed.sort()).toEqual(docs.map((d) => d.id).sort());
   });
 
   it("finds exactly the reports containing 600 random 1–6 character substrings, with exact counts", async () => {
@@ -65,6 +75,29 @@ describe("exact substring semantics on the seed reports", () => {
     }
     // The set must discriminate: many queries are in some reports but not all.
     expect(partial).toBeGreaterThan(100);
+  });
+
+  it("answers every term of 3–6 characters from one count list or at most `bound` positions", async () => {
+    const { bound, shardCount } = await engine.load();
+    const shard = (k: string) => JSON.parse(gunzipSync(readFileSync(join(dir, shardFile(shardOf(k, shardCount)) + ".gz"))).toString("utf8"))[k];
+    const rand = seededRandom(31);
+    const kinds = new Map<string, number>();
+    for (let i = 0; i < 300; i++) {
+      const plan = planTerm(randomSubstring(docs.map((d) => d.lines), rand, 3, 6));
+      expect(plan.gram).not.toBeNull();
+      const choice = chooseLists(plan, shard, bound);
+      const kind = choice.kind === "counts" ? (shard(plan.gram!) ? "gram" : "other") : choice.kind;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      if (choice.kind === "positions") {
+        const cps = plan.runs[0]!.cps;
+        const cost = coverOffsets(cps.length).reduce((a, o) => a + shard(cps[o]! + cps[o + 1]!)[0], 0);
+        expect(cost).toBeLessThanOrEqual(bound);
+      }
+    }
+    // Substrings of the text always occur: never "none".
+    expect(kinds.get("none")).toBeUndefined();
+    if (bound < 1000) expect(kinds.get("gram")).toBeGreaterThan(50);
+    else expect(kinds.get("positions")).toBe(300);
   });
 
   it("the pieces of a word are not the word (precision where word-splitting search fails)", async () => {
@@ -111,15 +144,32 @@ describe("exact substring semantics on the seed reports", () => {
 
   it("finds region names and titles, and ranks those reports first", async () => {
     const m = await engine.load();
-    for (const d of m.docs) {
-      const first = (await engine.search(d.title)).hits[0]!;
-      expect(m.docs[first.doc]!.id).toBe(d.id);
+    for (let doc = 0; doc < m.docs.length; doc++) {
+      const row = await engine.row(doc);
+      const first = (await engine.search(row.title)).hits[0]!;
+      expect(await idOf(first.doc)).toBe(row.id);
       expect(first.headMatch).toBe(true);
     }
     // 江苏省 appears only in the region line of 海安市's report.
     const res = await engine.search("江苏省");
-    expect(res.hits.map((h) => m.docs[h.doc]!.id)).toContain("320685-2021-H1");
+    expect(await Promise.all(res.hits.map((h) => idOf(h.doc)))).toContain("320685-2021-H1");
     expect(res.hits[0]!.headMatch).toBe(true);
+  });
+
+  it("knows a title or region match from the index exactly as the text says", async () => {
+    const rand = seededRandom(99);
+    const heads = docs.map((d) => d.lines.slice(0, 2));
+    for (let i = 0; i < 200; i++) {
+      // Substrings of the title/region lines, and of the body (which may or may not be in a head too).
+      const q = randomSubstring(i % 2 ? heads : docs.map((d) => d.lines), rand, 1, 8);
+      const res = await engine.search(q);
+      for (const h of res.hits) {
+        const id = await idOf(h.doc);
+        const lines = docs.find((d) => d.id === id)!.lines;
+        const inHead = referenceSearch([{ id, lines: lines.slice(0, 2) }], q, t2s).size > 0;
+        expect(h.headMatch, `${q} in ${id}`).toBe(inHead);
+      }
+    }
   });
 
   it("ranks by occurrences after title and region matches", async () => {
@@ -130,9 +180,8 @@ describe("exact substring semantics on the seed reports", () => {
   });
 
   it("sorts by publication date, newest first, when asked", async () => {
-    const m = await engine.load();
     const res = await engine.search("卫生", {}, "date");
-    const dates = res.hits.map((h) => m.docs[h.doc]!.published ?? "");
+    const dates = await Promise.all(res.hits.map(async (h) => (await engine.row(h.doc)).published ?? ""));
     const known = dates.filter(Boolean);
     expect(known.length).toBeGreaterThan(2);
     expect(known).toEqual([...known].sort().reverse());
@@ -153,4 +202,5 @@ describe("exact substring semantics on the seed reports", () => {
     expect(narrowed.facets.province).toEqual(all.facets.province);
     expect(narrowed.facets.year.reduce((s, [, n]) => s + n, 0)).toBe(2);
   });
+});
 });

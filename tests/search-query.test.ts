@@ -7,21 +7,22 @@ import {
   parseQuery,
   coverOffsets,
   planTerm,
-  documentKeys,
   foldedText,
-  appendPairPosting,
-  appendCharPosting,
-  decodePairPostings,
-  decodeCharPostings,
+  indexLines,
+  collectDocKeys,
+  decodeCounts,
+  decodePositions,
+  chooseLists,
   matchTerm,
   countIn,
   excerptAt,
   textFragment,
+  isSpaceCode,
   type Shard,
 } from "../src/lib/search/core";
 import { shardFilesFor } from "../src/lib/search/prefetch";
-import { shardFile, shardOf } from "../src/lib/search/shard";
-import { searchLines, bodyLines, regionLine } from "../src/lib/search/text";
+import { shardFile, shardOf, hashKey } from "../src/lib/search/shard";
+import { searchLines, bodyLines, regionLine, isSpace } from "../src/lib/search/text";
 import { parseEntry } from "../src/lib/entry-file";
 import { seededRandom, randomSubstring } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
@@ -35,14 +36,12 @@ const reports = readdirSync(DIR)
     return { entry: data as unknown as ReportEntry, body, lines: searchLines(data as unknown as ReportEntry, body) };
   });
 
-function indexOf(docs: string[][]): Shard {
-  const shard: Shard = Object.create(null);
-  docs.forEach((lines, doc) => {
-    const { chars, pairs } = documentKeys(foldedText(lines));
-    for (const [c, n] of chars) appendCharPosting((shard[c] ??= []), doc, n);
-    for (const [p, pos] of pairs) appendPairPosting((shard[p] ??= []), doc, pos);
+/** Matches a term against an in-memory index with every list inline. */
+function match(index: Shard, q: string, bound: number) {
+  const plan = planTerm(q);
+  return matchTerm(plan, chooseLists(plan, (k) => index[k], bound), () => {
+    throw new Error("an in-memory index has no files");
   });
-  return shard;
 }
 
 describe("parseQuery", () => {
@@ -70,43 +69,78 @@ describe("covering pairs", () => {
   });
 
   it("plans a term into the keys the index holds", () => {
-    expect(planTerm("卫生院").keys).toEqual(["卫生", "生院"]);
+    expect(planTerm("卫生院").keys).toEqual(["卫生院", "卫生", "生院"]);
+    expect(planTerm("卫生院").gram).toBe("卫生院");
+    expect(planTerm("卫生").keys).toEqual(["卫生"]);
+    expect(planTerm("家庭医生签约服务").gram).toBeNull();
+    expect(planTerm("阳 山县").gram).toBeNull();
     expect(planTerm("卫").keys).toEqual(["卫"]);
     expect(planTerm("阳 山县").runs.map((r) => r.offset)).toEqual([0, 2]);
   });
 });
 
-describe("postings round trip and exact matching on a real report", () => {
+describe("lists round trip and exact matching on a real report", () => {
   const lines = reports[0]!.lines;
-  const shard = indexOf([lines]);
   const cps = foldedText(lines);
 
   it("decodes what it encodes", () => {
-    const { pairs, chars } = documentKeys(cps);
-    for (const [k, pos] of [...pairs].slice(0, 200)) expect(decodePairPostings(shard[k]).get(0)).toEqual(pos);
-    for (const [k, n] of [...chars].slice(0, 200)) expect(decodeCharPostings(shard[k]).get(0)).toBe(n);
+    const index = indexLines([lines, lines.slice(0, 5)], 1e9);
+    const codes = cps.map((c) => c.codePointAt(0)!);
+    const { pairs, counts } = collectDocKeys(codes, 0, codes.map(() => 0), 1e9);
+    for (const [k, pos] of [...pairs].slice(0, 200)) expect(decodePositions(index[k]![2] as number[]).get(0)!.pos).toEqual(pos);
+    for (const [k, [n]] of [...counts].slice(0, 200)) expect(decodeCounts(index[k]![1] as number[]).counts.get(0)).toBe(n);
+    // The title is in the title/region lines, in both reports.
+    const t = [...lines[0]!.toLowerCase()].slice(0, 2).join("");
+    expect(decodePositions(index[t]![2] as number[]).get(1)!.h).toBeGreaterThan(0);
   });
 
-  it("counts every occurrence of 300 random substrings, and never matches across lines", () => {
-    const rand = seededRandom(11);
-    const lookup = (k: string) => shard[k];
-    for (let i = 0; i < 300; i++) {
-      const q = randomSubstring([lines], rand, 1, 8);
-      const want = lines.reduce((s, l) => s + countIn(foldedText([l]), [...q.toLowerCase()]), 0);
-      const m = matchTerm(planTerm(q), lookup);
-      expect(m.counts.get(0) ?? 0, q).toBe(want);
+  it("hashes keys while it collects them exactly as the shards do", () => {
+    const codes = cps.map((c) => c.codePointAt(0)!);
+    const seen: string[] = [];
+    const { pairs, counts } = collectDocKeys(codes, 0, codes.map(() => 1e9), 0, (h) => (h % 7) === 3);
+    for (const k of [...pairs.keys(), ...counts.keys()]) {
+      expect(hashKey(k) % 7).toBe(3);
+      seen.push(k);
     }
-    // The last characters of one line and the first of the next are not a match.
-    const a = lines[3]!;
-    const b = lines[4]!;
-    const across = [...a].slice(-2).join("") + [...b].slice(0, 2).join("");
-    if (!lines.some((l) => l.includes(across))) expect(matchTerm(planTerm(across), lookup).counts.size).toBe(0);
+    expect(seen.length).toBeGreaterThan(100);
+    expect([...counts.keys()].some((k) => [...k].length === 6)).toBe(true);
+    for (let c = 0; c < 0x3100; c++) expect(isSpaceCode(c), c.toString(16)).toBe(isSpace(String.fromCodePoint(c)));
+    expect(isSpaceCode(0xfeff)).toBe(true);
   });
+
+  for (const bound of [1e9, 30, 0]) {
+    it(`counts every occurrence of 300 random substrings, and never matches across lines (bound ${bound})`, () => {
+      const index = indexLines([lines], bound);
+      const rand = seededRandom(11);
+      for (let i = 0; i < 300; i++) {
+        const q = randomSubstring([lines], rand, 1, 8);
+        const want = lines.reduce((s, l) => s + countIn(foldedText([l]), [...q.toLowerCase()]), 0);
+        expect(match(index, q, bound).counts.get(0) ?? 0, q).toBe(want);
+      }
+      // The last characters of one line and the first of the next are not a match.
+      const a = lines[3]!;
+      const b = lines[4]!;
+      const across = [...a].slice(-2).join("") + [...b].slice(0, 2).join("");
+      if (!lines.some((l) => l.includes(across))) expect(match(index, across, bound).counts.size).toBe(0);
+    });
+  }
 
   it("does not match a word from its pieces: 医共体 is not 医 … 共体", () => {
-    const shard2 = indexOf([["推进医共体建设"], ["医疗机构共体检查"], ["共体医"]]);
-    const m = matchTerm(planTerm("医共体"), (k) => shard2[k]);
-    expect([...m.counts.keys()]).toEqual([0]);
+    for (const bound of [1e9, 0]) {
+      const index = indexLines([["推进医共体建设"], ["医疗机构共体检查"], ["共体医"]], bound);
+      expect([...match(index, "医共体", bound).counts.keys()]).toEqual([0]);
+      expect(match(index, "共体医疗", bound).counts.size).toBe(0);
+    }
+  });
+
+  it("a term of 3–6 characters made of common pairs is its own key; absent ones find nothing", () => {
+    const index = indexLines([["卫生健康工作", "健康卫生"], ["卫生健康", "卫生"]], 3);
+    // 卫生 (4) + 健康 (3) > 3: 卫生健康 is a key with its counts and title/region flags.
+    expect(decodeCounts(index["卫生健康"]![1] as number[]).counts).toEqual(new Map([[0, 1], [1, 1]]));
+    expect(match(index, "卫生健康", 3).heads).toEqual(new Set([0, 1]));
+    expect(match(index, "健康卫生", 3).counts).toEqual(new Map([[0, 1]]));
+    expect(match(index, "健康卫生工", 3).counts.size).toBe(0);
+    expect(match(index, "生健康工", 3).counts).toEqual(new Map([[0, 1]]));
   });
 });
 
@@ -170,24 +204,18 @@ describe("the inlined shard prefetch", () => {
 
 describe("the report table", () => {
   it("round-trips through its compact form", async () => {
-    const { compactManifest, expandManifest, INDEX_VERSION } = await import("../src/lib/search/shard");
+    const { compactTable, expandTable, INDEX_VERSION } = await import("../src/lib/search/shard");
     const docs = reports.map((r) => ({
-      id: r.entry.id,
-      url: `/reports/${r.entry.id}/`,
-      title: r.lines[0]!,
-      head: r.lines.slice(0, 2).join("\n"),
-      region: r.entry.region?.name ?? null,
+      county: r.entry.region?.name ?? null,
       prefecture: r.entry.region?.prefecture ?? null,
       province: r.entry.region?.province ?? null,
-      county: r.entry.region?.name ?? null,
       year: r.entry.year,
       periodLabel: r.entry.period === "H1" ? "上半年" : r.entry.period === "FY" ? "全年" : null,
-      published: r.entry.published,
     }));
-    const m = { version: INDEX_VERSION, shardCount: 7, docs, byDate: docs.map((_, i) => i) };
-    const c = compactManifest(m);
+    const t = { version: INDEX_VERSION, shardCount: 7, bound: 9, docs };
+    const c = compactTable(t);
     expect(c.strings.length).toBeLessThan(docs.length * 4);
-    expect(expandManifest(JSON.parse(JSON.stringify(c)))).toEqual(m);
-    expect(() => expandManifest({ ...c, version: INDEX_VERSION + 1 })).toThrow(/rebuild/);
+    expect(expandTable(JSON.parse(JSON.stringify(c)))).toEqual(t);
+    expect(() => expandTable({ ...c, version: INDEX_VERSION + 1 })).toThrow(/rebuild/);
   });
 });

@@ -1,47 +1,133 @@
-// Exact-substring search over a positional character-pair index. Pure functions, no I/O: the
-// browser client, the index builder, the evaluation and the tests all use these.
+// Exact-substring search over an index of characters, character pairs and common short terms.
+// Pure functions, no I/O: the browser client, the index builder, the evaluation and the tests all
+// use these.
 //
-// Index: for every report, the searchable text (text.ts) is folded to code points; every pair of
-// adjacent non-space characters within a line is a key with the list of its positions; every
-// single non-space character is a key with its count. A term of n ≥ 3 characters occurs at
-// position p exactly when the pairs at offsets 0, 2, 4, …, n-2 occur at p, p+2, p+4, …, p+n-2,
-// because those pairs cover every character of the term. Pairs never span a line break or a
-// space, so a match never does either.
+// Index (docs/search.md): the searchable text of every report (text.ts) is folded to code points.
+// Keys never contain a space or a line break, so a match never spans either.
+// - every character → its count per report;
+// - every pair of adjacent characters → its positions per report;
+// - every term of GRAM_MIN…GRAM_MAX characters whose covering pairs (coverOffsets) have more than
+//   `bound` positions in the corpus together → its count per report ("gram" keys).
+// A term of n characters occurs at position p exactly when the pairs at offsets 0, 2, 4, …, n−2
+// occur at p, p+2, …, p+n−2, because those pairs cover every character. So a term of 3–6
+// characters is answered either from its own count list (when its pairs are common) or from the
+// positions of its pairs (at most `bound` positions, by construction) — never more.
 import { fold, isSpace } from "./text";
 
-/** Postings of one key in one shard: [doc, count, …] for characters, [doc, n, Δpos×n, …] for pairs. */
-export type Postings = number[];
-export type Shard = Record<string, Postings>;
+export const GRAM_MIN = 3;
+export const GRAM_MAX = 6;
+
+/** Count list: [docΔ·2 + inHead, count, …], docΔ from the previous report of the list (the first from 0). */
+export type CountList = number[];
+/** Positions of a pair: [docΔ, n, h, Δpos×n, …]; the first h of the n positions are in the title/region lines. */
+export type PosList = number[];
+/** An inline list, the name of the file that holds it, or 0 when the key has no such list. */
+export type ListRef = number[] | string | 0;
+/** A key's entry in a shard: [occurrences in the corpus, count list, positions]. */
+export type Entry = [number, ListRef, ListRef];
+export type Shard = Record<string, Entry>;
 
 /** Joins the lines into the folded code points of the searchable text (lines separated by "\n"). */
 export function foldedText(lines: readonly string[]): string[] {
   return fold(lines.join("\n"));
 }
 
-/** Keys of one document: character → count, pair → ascending positions. */
-export function documentKeys(cps: readonly string[]): { chars: Map<string, number>; pairs: Map<string, number[]> } {
-  const chars = new Map<string, number>();
+/** The same test as isSpace(), on a code point (the index builder works on code points). */
+export function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Offsets of the pairs that cover a run of n ≥ 2 characters: 0, 2, 4, …, and n-2. */
+export function coverOffsets(n: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < n; k += 2) out.push(k);
+  if (n >= 2 && out[out.length - 1] !== n - 2) out.push(n - 2);
+  return out;
+}
+const COVER = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
+
+const FNV_BASIS = 0x811c9dc5;
+function fnvCode(h: number, cp: number): number {
+  if (cp < 0x10000) return Math.imul(h ^ cp, 0x01000193) >>> 0;
+  const c = cp - 0x10000;
+  h = Math.imul(h ^ (0xd800 + (c >> 10)), 0x01000193) >>> 0;
+  return Math.imul(h ^ (0xdc00 + (c & 0x3ff)), 0x01000193) >>> 0;
+}
+
+function keyOf(cps: ArrayLike<number>, i: number, n: number): string {
+  let s = "";
+  for (let k = i; k < i + n; k++) s += String.fromCodePoint(cps[k]!);
+  return s;
+}
+
+/** The keys of one report, as the index builder collects them. */
+export interface DocKeys {
+  /** Characters and gram keys → [count, 1 when in the title/region lines else 0]. */
+  counts: Map<string, [number, number]>;
+  /** Pairs → ascending positions. */
+  pairs: Map<string, number[]>;
+}
+
+/**
+ * Collects the keys of one report.
+ * @param cps folded code points of its searchable text (lines joined by "\n")
+ * @param headEnd positions below this are in the title and region lines
+ * @param occAt occurrences in the whole corpus of the pair starting at each position (0 where none)
+ * @param bound a term of GRAM_MIN…GRAM_MAX characters is a key when its covering pairs have more positions than this
+ * @param include only keys whose hash (hashKey) passes are collected (the builder's passes)
+ */
+export function collectDocKeys(cps: ArrayLike<number>, headEnd: number, occAt: ArrayLike<number>, bound: number, include: (hash: number) => boolean = () => true): DocKeys {
+  const counts = new Map<string, [number, number]>();
   const pairs = new Map<string, number[]>();
-  for (let i = 0; i < cps.length; i++) {
-    const a = cps[i]!;
-    if (isSpace(a)) continue;
-    chars.set(a, (chars.get(a) ?? 0) + 1);
-    const b = cps[i + 1];
-    if (b === undefined || isSpace(b)) continue;
-    const key = a + b;
-    let list = pairs.get(key);
-    if (!list) pairs.set(key, (list = []));
-    list.push(i);
+  const len = cps.length;
+  for (let i = 0; i < len; i++) {
+    if (isSpaceCode(cps[i]!)) continue;
+    const head = i < headEnd ? 1 : 0;
+    let h = fnvCode(FNV_BASIS, cps[i]!);
+    for (let n = 1; n <= GRAM_MAX && i + n <= len; n++) {
+      if (n > 1) {
+        const c = cps[i + n - 1]!;
+        if (isSpaceCode(c)) break;
+        h = fnvCode(h, c);
+      }
+      if (n === 2) {
+        if (!include(h)) continue;
+        const key = keyOf(cps, i, 2);
+        let list = pairs.get(key);
+        if (!list) pairs.set(key, (list = []));
+        list.push(i);
+        continue;
+      }
+      if (n >= GRAM_MIN) {
+        let cost = 0;
+        for (const o of COVER[n]!) cost += occAt[i + o]!;
+        if (cost <= bound) continue;
+      }
+      if (!include(h)) continue;
+      const key = keyOf(cps, i, n);
+      const c = counts.get(key);
+      if (c) {
+        c[0]++;
+        c[1] |= head;
+      } else counts.set(key, [1, head]);
+    }
   }
-  return { chars, pairs };
+  return { counts, pairs };
 }
 
-export function appendCharPosting(target: Postings, doc: number, count: number): void {
-  target.push(doc, count);
+/** Appends one report to a count list; `last` is the previous report number in the list (−1 for none). */
+export function appendCount(target: CountList, last: number, doc: number, count: number, head: number): void {
+  target.push((doc - last - 1) * 2 + head, count);
 }
 
-export function appendPairPosting(target: Postings, doc: number, positions: readonly number[]): void {
-  target.push(doc, positions.length);
+/** Appends one report's positions of a pair; h = how many are in the title/region lines. */
+export function appendPositions(target: PosList, last: number, doc: number, positions: readonly number[], headEnd: number): void {
+  let h = 0;
+  while (h < positions.length && positions[h]! < headEnd) h++;
+  target.push(doc - last - 1, positions.length, h);
   let prev = 0;
   for (const p of positions) {
     target.push(p - prev);
@@ -49,24 +135,42 @@ export function appendPairPosting(target: Postings, doc: number, positions: read
   }
 }
 
-export function decodeCharPostings(list: Postings | undefined): Map<number, number> {
-  const out = new Map<number, number>();
-  if (!list) return out;
-  for (let i = 0; i + 1 < list.length; i += 2) out.set(list[i]!, list[i + 1]!);
+export function decodeCounts(list: CountList): { counts: Map<number, number>; heads: Set<number> } {
+  const counts = new Map<number, number>();
+  const heads = new Set<number>();
+  let doc = -1;
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    const v = list[i]!;
+    doc += (v >> 1) + 1;
+    counts.set(doc, list[i + 1]!);
+    if (v & 1) heads.add(doc);
+  }
+  return { counts, heads };
+}
+
+export function decodePositions(list: PosList): Map<number, { pos: number[]; h: number }> {
+  const out = new Map<number, { pos: number[]; h: number }>();
+  let doc = -1;
+  let i = 0;
+  while (i < list.length) {
+    doc += list[i++]! + 1;
+    const n = list[i++]!;
+    const h = list[i++]!;
+    const pos = new Array<number>(n);
+    let p = 0;
+    for (let k = 0; k < n; k++) pos[k] = p += list[i++]!;
+    out.set(doc, { pos, h });
+  }
   return out;
 }
 
-export function decodePairPostings(list: Postings | undefined): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  if (!list) return out;
-  let i = 0;
-  while (i < list.length) {
-    const doc = list[i++]!;
-    const n = list[i++]!;
-    const positions = new Array<number>(n);
-    let p = 0;
-    for (let k = 0; k < n; k++) positions[k] = p += list[i++]!;
-    out.set(doc, positions);
+/** The count list of a pair, from its positions (for pairs whose count list is not stored). */
+export function countsFromPositions(list: PosList): CountList {
+  const out: CountList = [];
+  let last = -1;
+  for (const [doc, { pos, h }] of decodePositions(list)) {
+    appendCount(out, last, doc, pos.length, h > 0 ? 1 : 0);
+    last = doc;
   }
   return out;
 }
@@ -99,20 +203,14 @@ export function parseQuery(q: string): ParsedQuery {
   return { terms: [...new Set(terms)] };
 }
 
-/** Offsets of the pairs that cover a run of n ≥ 2 characters: 0, 2, 4, …, and n-2. */
-export function coverOffsets(n: number): number[] {
-  const out: number[] = [];
-  for (let k = 0; k + 1 < n; k += 2) out.push(k);
-  if (n >= 2 && out[out.length - 1] !== n - 2) out.push(n - 2);
-  return out;
-}
-
 /** A term split into the runs of non-space characters it is made of, with their offsets. */
 export interface TermPlan {
   /** Folded code points of the term. */
   cps: string[];
   runs: { offset: number; cps: string[] }[];
-  /** The keys to look up (characters for one-character runs, pairs otherwise). */
+  /** The term itself when it is one run of GRAM_MIN…GRAM_MAX characters (it may be a key of its own). */
+  gram: string | null;
+  /** The keys to look up first: the gram, the covering pairs of each run, or the character of a one-character run. */
   keys: string[];
 }
 
@@ -129,93 +227,152 @@ export function planTerm(term: string): TermPlan {
     runs.push({ offset: i, cps: cps.slice(i, j) });
     i = j;
   }
-  const keys = new Set<string>();
+  const gram = runs.length === 1 && runs[0]!.cps.length >= GRAM_MIN && runs[0]!.cps.length <= GRAM_MAX ? runs[0]!.cps.join("") : null;
+  const keys = new Set<string>(gram ? [gram] : []);
   for (const run of runs) {
     if (run.cps.length === 1) keys.add(run.cps[0]!);
     else for (const k of coverOffsets(run.cps.length)) keys.add(run.cps[k]! + run.cps[k + 1]!);
   }
-  return { cps, runs, keys: [...keys] };
+  return { cps, runs, gram, keys: [...keys] };
+}
+
+/** Looks up a key's entry in the loaded shards. */
+export type Lookup = (key: string) => Entry | undefined;
+
+/** How a term is answered, once the entries of its keys (planTerm().keys) are known. */
+export type Choice =
+  | { kind: "none" }
+  /** One key's count list is the answer (a character, a pair with a count list, a gram key). */
+  | { kind: "counts"; list: ListRef }
+  /**
+   * Positions: every run of two or more characters from its covering pairs' positions, every
+   * one-character run from its character's counts; `verify` when the index cannot decide alone
+   * (a phrase with spaces), so candidates are checked on their text.
+   */
+  | { kind: "positions"; runs: { offset: number; lists: ListRef[] }[]; singles: ListRef[]; verify: boolean };
+
+/** Decides how to answer a term from the entries of its keys; exact, and within `bound` positions for a term of 3–6 characters. */
+export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choice {
+  const { runs } = plan;
+  const none = { kind: "none" } as const;
+  if (runs.length === 0) return none;
+  if (runs.length === 1 && runs[0]!.cps.length <= 2) {
+    const e = lookup(runs[0]!.cps.join(""));
+    if (!e) return none;
+    if (e[1] !== 0) return { kind: "counts", list: e[1] };
+    return { kind: "positions", runs: [{ offset: 0, lists: [e[2]] }], singles: [], verify: false };
+  }
+  if (plan.gram) {
+    const g = lookup(plan.gram);
+    if (g) return { kind: "counts", list: g[1] };
+    // Not a key: either absent or its pairs are rare enough to intersect.
+    const cps = runs[0]!.cps;
+    let cost = 0;
+    for (const o of coverOffsets(cps.length)) {
+      const e = lookup(cps[o]! + cps[o + 1]!);
+      if (!e) return none;
+      cost += e[0];
+    }
+    if (cost > bound) return none;
+  }
+  const out: { offset: number; lists: ListRef[] }[] = [];
+  const singles: ListRef[] = [];
+  for (const run of runs) {
+    if (run.cps.length === 1) {
+      const e = lookup(run.cps[0]!);
+      if (!e) return none;
+      singles.push(e[1]);
+      continue;
+    }
+    const lists: ListRef[] = [];
+    for (const o of coverOffsets(run.cps.length)) {
+      const e = lookup(run.cps[o]! + run.cps[o + 1]!);
+      if (!e) return none;
+      lists.push(e[2]);
+    }
+    out.push({ offset: run.offset, lists });
+  }
+  return { kind: "positions", runs: out, singles, verify: runs.length > 1 };
+}
+
+/** The files a choice needs (lists not inline). */
+export function filesOf(choice: Choice): string[] {
+  const refs: ListRef[] = choice.kind === "counts" ? [choice.list] : choice.kind === "positions" ? [...choice.runs.flatMap((r) => r.lists), ...choice.singles] : [];
+  return [...new Set(refs.filter((r): r is string => typeof r === "string"))];
 }
 
 export interface TermMatch {
   /** doc → number of occurrences (exact). */
   counts: Map<number, number>;
+  /** Docs where the term occurs in the title or region line. */
+  heads: Set<number>;
   /**
    * Docs that contain every run but whose exact match cannot be decided from the index alone
-   * (a phrase with a space next to a one-character run); the caller verifies them on the text.
+   * (a phrase with spaces inside); the caller verifies them on the text.
    */
   unverified: Set<number>;
 }
 
-/** Looks up a postings list by key in the loaded shards. */
-export type Lookup = (key: string) => Postings | undefined;
+/** Materialises a list: inline, or a loaded file. */
+export type ListLoader = (ref: string) => number[];
 
-function positionsOfRun(run: { cps: string[] }, lookup: Lookup): Map<number, number[]> {
-  const offsets = coverOffsets(run.cps.length);
-  const lists = offsets.map((k) => decodePairPostings(lookup(run.cps[k]! + run.cps[k + 1]!)));
-  const out = new Map<number, number[]>();
-  const first = lists[0]!;
-  // Start from the rarest list: fewest documents to check.
-  for (const [doc, starts] of first) {
+function positionsOfRun(run: { cps?: unknown; lists: number[][] }, offsets: number[]): Map<number, { hits: number[]; head: boolean }> {
+  const lists = run.lists.map((l) => decodePositions(l));
+  const out = new Map<number, { hits: number[]; head: boolean }>();
+  for (const [doc, first] of lists[0]!) {
     const others: Set<number>[] = [];
     let missing = false;
     for (let i = 1; i < lists.length; i++) {
-      const pos = lists[i]!.get(doc);
-      if (!pos) {
+      const e = lists[i]!.get(doc);
+      if (!e) {
         missing = true;
         break;
       }
-      others.push(new Set(pos));
+      others.push(new Set(e.pos));
     }
     if (missing) continue;
     const hits: number[] = [];
-    for (const p of starts) {
-      let ok = true;
-      for (let i = 1; i < offsets.length; i++) {
-        if (!others[i - 1]!.has(p + offsets[i]!)) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) hits.push(p);
-    }
-    if (hits.length) out.set(doc, hits);
+    let head = false;
+    first.pos.forEach((p, idx) => {
+      for (let i = 1; i < offsets.length; i++) if (!others[i - 1]!.has(p + offsets[i]!)) return;
+      hits.push(p);
+      if (idx < first.h) head = true;
+    });
+    if (hits.length) out.set(doc, { hits, head });
   }
   return out;
 }
 
-/** Exact matches of one term in the index. */
-export function matchTerm(plan: TermPlan, lookup: Lookup): TermMatch {
+/** Exact matches of one term, from the lists its choice names. */
+export function matchTerm(plan: TermPlan, choice: Choice, load: ListLoader): TermMatch {
   const counts = new Map<number, number>();
+  const heads = new Set<number>();
   const unverified = new Set<number>();
-  const { runs } = plan;
-  if (runs.length === 0) return { counts, unverified };
-  if (runs.length === 1 && runs[0]!.cps.length === 1) {
-    for (const [doc, n] of decodeCharPostings(lookup(runs[0]!.cps[0]!))) counts.set(doc, n);
-    return { counts, unverified };
+  const get = (r: ListRef): number[] => (r === 0 ? [] : typeof r === "string" ? load(r) : r);
+  if (choice.kind === "none") return { counts, heads, unverified };
+  if (choice.kind === "counts") {
+    const d = decodeCounts(get(choice.list));
+    return { counts: d.counts, heads: d.heads, unverified };
   }
-  // A phrase with spaces inside: runs of two or more characters must sit at their offsets;
-  // one-character runs only narrow the candidates and leave the doc to verification.
-  const long = runs.filter((r) => r.cps.length >= 2);
-  const single = runs.filter((r) => r.cps.length === 1);
-  const singleDocs = single.map((r) => decodeCharPostings(lookup(r.cps[0]!)));
+  const long = plan.runs.filter((r) => r.cps.length >= 2);
+  const singleDocs = choice.singles.map((l) => decodeCounts(get(l)).counts);
   if (long.length === 0) {
     // Only one-character runs separated by spaces: candidates contain all of them.
     const [firstDocs, ...rest] = singleDocs;
     for (const doc of firstDocs!.keys()) if (rest.every((m) => m.has(doc))) unverified.add(doc);
-    return { counts, unverified };
+    return { counts, heads, unverified };
   }
-  const anchor = long[0]!;
-  const runPositions = long.map((r) => positionsOfRun(r, lookup));
-  for (const [doc, starts] of runPositions[0]!) {
+  const runPositions = choice.runs.map((r, i) => positionsOfRun({ lists: r.lists.map(get) }, coverOffsets(long[i]!.cps.length)));
+  const anchor = choice.runs[0]!;
+  for (const [doc, first] of runPositions[0]!) {
     if (!singleDocs.every((m) => m.has(doc))) continue;
     let n = 0;
-    for (const p0 of starts) {
+    for (const p0 of first.hits) {
       const base = p0 - anchor.offset;
       let ok = true;
-      for (let i = 1; i < long.length; i++) {
+      for (let i = 1; i < choice.runs.length; i++) {
         const pos = runPositions[i]!.get(doc);
-        if (!pos || !pos.includes(base + long[i]!.offset)) {
+        if (!pos || !pos.hits.includes(base + choice.runs[i]!.offset)) {
           ok = false;
           break;
         }
@@ -223,10 +380,48 @@ export function matchTerm(plan: TermPlan, lookup: Lookup): TermMatch {
       if (ok) n++;
     }
     if (n === 0) continue;
-    if (single.length > 0 || runs.length > 1) unverified.add(doc);
-    else counts.set(doc, n);
+    if (choice.verify) unverified.add(doc);
+    else {
+      counts.set(doc, n);
+      if (first.head) heads.add(doc);
+    }
   }
-  return { counts, unverified };
+  return { counts, heads, unverified };
+}
+
+/** An in-memory index of a few reports with every list inline (tests and small tools). */
+export function indexLines(docs: readonly (readonly string[])[], bound: number): Shard {
+  const texts = docs.map((lines) => {
+    const cps = foldedText(lines).map((c) => c.codePointAt(0)!);
+    const headEnd = lines.slice(0, 2).reduce((a, l) => a + [...l].length + 1, 0);
+    return { cps, headEnd };
+  });
+  const occ = new Map<string, number>();
+  const pairAt = (cps: number[], i: number) => (i + 1 < cps.length && !isSpaceCode(cps[i]!) && !isSpaceCode(cps[i + 1]!) ? String.fromCodePoint(cps[i]!, cps[i + 1]!) : null);
+  for (const { cps } of texts)
+    for (let i = 0; i < cps.length; i++) {
+      const k = pairAt(cps, i);
+      if (k) occ.set(k, (occ.get(k) ?? 0) + 1);
+    }
+  const index: Shard = Object.create(null);
+  const last = new Map<string, number>();
+  texts.forEach(({ cps, headEnd }, doc) => {
+    const occAt = cps.map((_, i) => occ.get(pairAt(cps, i) ?? "") ?? 0);
+    const { counts, pairs } = collectDocKeys(cps, headEnd, occAt, bound);
+    for (const [k, [n, head]] of counts) {
+      const e = (index[k] ??= [0, [], 0]);
+      e[0] += n;
+      appendCount(e[1] as number[], last.get(k) ?? -1, doc, n, head);
+      last.set(k, doc);
+    }
+    for (const [k, pos] of pairs) {
+      const e = (index[k] ??= [0, 0, []]);
+      e[0] += pos.length;
+      appendPositions(e[2] as number[], last.get(k) ?? -1, doc, pos, headEnd);
+      last.set(k, doc);
+    }
+  });
+  return index;
 }
 
 /** Occurrences of a term in a text (non-overlapping is not what Ctrl-F counts: overlapping). */

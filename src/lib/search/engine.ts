@@ -1,9 +1,9 @@
-// The search engine the page runs: loads the report table and the shards a query needs, finds
-// the exact matches, filters, counts, ranks. No DOM here; `fetchJson`/`fetchText` are injected so
-// tests can run it on the built files without a browser.
+// The search engine the page runs: loads the report table and the index files a query needs,
+// finds the exact matches, filters, counts, ranks; loads result rows and texts on demand. No DOM
+// here; `fetchJson`/`fetchText` are injected so tests can run it on the built files without a browser.
 import { fold } from "./text";
-import { matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard } from "./core";
-import { expandManifest, shardFile, shardOf, type CompactManifest, type SearchDoc, type SearchManifest } from "./shard";
+import { chooseLists, filesOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard, type TermPlan } from "./core";
+import { expandTable, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactRows, type CompactTable, type DocMeta, type DocRow, type SearchTable } from "./shard";
 
 export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -20,7 +20,7 @@ export type Filters = Partial<Record<FilterKey, string[]>>;
 /** relevance: title/region matches, then occurrences, then newest; date: newest first. */
 export type SortOrder = "relevance" | "date";
 
-export function filterValue(doc: SearchDoc, key: FilterKey): string {
+export function filterValue(doc: DocMeta, key: FilterKey): string {
   switch (key) {
     case "province":
       return doc.province ?? UNKNOWN;
@@ -63,9 +63,11 @@ export interface EngineIO {
 }
 
 export class SearchEngine {
-  private manifest: Promise<SearchManifest> | null = null;
+  private table: Promise<SearchTable> | null = null;
   private t2s: Promise<Record<string, string>> | null = null;
   private shards = new Map<number, Promise<Shard>>();
+  private files = new Map<string, Promise<number[]>>();
+  private chunks = new Map<string, Promise<CompactRows>>();
   private texts = new Map<number, Promise<string>>();
 
   /**
@@ -77,8 +79,9 @@ export class SearchEngine {
     private shardCount = 0,
   ) {}
 
-  load(): Promise<SearchManifest> {
-    return (this.manifest ??= this.io.fetchJson("docs.json").then((c) => expandManifest(c as CompactManifest)));
+  /** The report table: filter values per report, in date order. */
+  load(): Promise<SearchTable> {
+    return (this.table ??= this.io.fetchJson("table.json").then((c) => expandTable(c as CompactTable)));
   }
 
   private loadT2s(): Promise<Record<string, string>> {
@@ -91,14 +94,60 @@ export class SearchEngine {
     return p;
   }
 
+  private file(name: string): Promise<number[]> {
+    let p = this.files.get(name);
+    if (!p) this.files.set(name, (p = this.io.fetchJson(name) as Promise<number[]>));
+    return p;
+  }
+
+  /** Title, id and date of the given reports (their chunks load in parallel). */
+  async rows(docs: readonly number[]): Promise<Map<number, DocRow>> {
+    const out = new Map<number, DocRow>();
+    await Promise.all(
+      docs.map(async (doc) => {
+        const name = rowsFile(doc);
+        let p = this.chunks.get(name);
+        if (!p) this.chunks.set(name, (p = this.io.fetchJson(name) as Promise<CompactRows>));
+        const [id, title, published] = (await p)[doc % ROWS_PER_CHUNK]!;
+        out.set(doc, { id, title, published });
+      }),
+    );
+    return out;
+  }
+
+  async row(doc: number): Promise<DocRow> {
+    return (await this.rows([doc])).get(doc)!;
+  }
+
   /** The searchable text of a report (lines joined by "\n"). */
   text(doc: number): Promise<string> {
     let p = this.texts.get(doc);
     if (!p) {
-      p = this.load().then((m) => this.io.fetchText(`text/${m.docs[doc]!.id}.txt`));
+      p = this.row(doc).then((r) => this.io.fetchText(`text/${r.id}.txt`));
       this.texts.set(doc, p);
     }
     return p;
+  }
+
+  /** Exact matches of one term variant: the index's lists, and the text where the index cannot decide. */
+  private async matchVariant(plan: TermPlan, shardCount: number, bound: number): Promise<{ counts: Map<number, number>; heads: Set<number> }> {
+    const loaded = new Map<string, Shard>();
+    await Promise.all(plan.keys.map(async (k) => loaded.set(k, await this.shard(shardOf(k, shardCount)))));
+    const choice = chooseLists(plan, (k) => loaded.get(k)?.[k], bound);
+    const files = new Map<string, number[]>();
+    await Promise.all(filesOf(choice).map(async (f) => files.set(f, await this.file(f))));
+    const m = matchTerm(plan, choice, (f) => files.get(f)!);
+    // Phrases the index cannot decide alone are checked on the text itself.
+    await Promise.all(
+      [...m.unverified].map(async (doc) => {
+        const cps = fold(await this.text(doc));
+        const n = countIn(cps, plan.cps);
+        if (n === 0) return;
+        m.counts.set(doc, n);
+        if (firstIndex(cps.slice(0, headEnd(cps)), plan.cps) >= 0) m.heads.add(doc);
+      }),
+    );
+    return m;
   }
 
   async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance"): Promise<SearchOutcome> {
@@ -106,36 +155,25 @@ export class SearchEngine {
     const { terms } = parseQuery(query);
     const hasHan = terms.some((t) => /\p{Script=Han}/u.test(t));
     const t2sPromise = hasHan ? this.loadT2s() : Promise.resolve({} as Record<string, string>);
-    const manifestPromise = this.load();
+    const tablePromise = this.load();
     // Terms as typed: their shards can load while the table and the character map arrive.
-    const loaded = new Map<number, Shard>();
-    const fetchShards = (count: number, keys: Iterable<string>) =>
-      Promise.all([...new Set([...keys].map((k) => shardOf(k, count)))].map(async (n) => loaded.set(n, await this.shard(n))));
-    const early = this.shardCount > 0 ? fetchShards(this.shardCount, terms.flatMap((t) => planTerm(t).keys)) : Promise.resolve();
-    const [manifest, t2s] = await Promise.all([manifestPromise, t2sPromise]);
-    if (this.shardCount > 0 && this.shardCount !== manifest.shardCount) throw new Error("search index and page are out of date: rebuild the site");
+    if (this.shardCount > 0) for (const t of terms) for (const k of planTerm(t).keys) this.shard(shardOf(k, this.shardCount)).catch(() => undefined);
+    const [table, t2s] = await Promise.all([tablePromise, t2sPromise]);
+    if (this.shardCount > 0 && this.shardCount !== table.shardCount) throw new Error("search index and page are out of date: rebuild the site");
     const simplifiedTerms = terms.map((t) => [...t].map((c) => t2s[c] ?? c).join(""));
     const changed = simplifiedTerms.some((s, i) => s !== terms[i]);
     // Each term is a set of variants (as typed, and in simplified characters); a report matches
     // a term when it contains any variant, and the query when it matches every term.
     const variants = terms.map((t, i) => [...new Set([t, simplifiedTerms[i]!])]);
-    const plans = variants.map((vs) => vs.map((v) => planTerm(v)));
-    await Promise.all([early, fetchShards(manifest.shardCount, plans.flat().flatMap((p) => p.keys))]);
-    const lookup = (key: string) => loaded.get(shardOf(key, manifest.shardCount))![key];
+    const results = await Promise.all(variants.map((vs) => Promise.all(vs.map((v) => this.matchVariant(planTerm(v), table.shardCount, table.bound)))));
 
     let all: Map<number, number> | null = null;
-    for (const termPlans of plans) {
+    const headDocs = new Set<number>();
+    for (const termResults of results) {
       const counts = new Map<number, number>();
-      for (const plan of termPlans) {
-        const m = matchTerm(plan, lookup);
+      for (const m of termResults) {
         for (const [doc, n] of m.counts) counts.set(doc, (counts.get(doc) ?? 0) + n);
-        // Phrases the index cannot decide alone are checked on the text itself.
-        await Promise.all(
-          [...m.unverified].map(async (doc) => {
-            const n = countIn(fold(await this.text(doc)), plan.cps);
-            if (n > 0) counts.set(doc, (counts.get(doc) ?? 0) + n);
-          }),
-        );
+        for (const doc of m.heads) headDocs.add(doc);
       }
       if (all === null) all = counts;
       else {
@@ -147,14 +185,10 @@ export class SearchEngine {
         all = next;
       }
     }
-    const docs = manifest.docs;
-    const hitsAll: Hit[] = [...(all ?? new Map<number, number>())].map(([doc, occurrences]) => {
-      const head = fold(docs[doc]!.head);
-      const headMatch = plans.some((ps) => ps.some((p) => p.cps.length > 0 && firstIndex(head, p.cps) >= 0));
-      return { doc, occurrences, headMatch };
-    });
-    const dateRank = new Map(manifest.byDate.map((d, i) => [d, i]));
-    const byDate = (a: Hit, b: Hit) => (dateRank.get(a.doc) ?? 0) - (dateRank.get(b.doc) ?? 0);
+    const docs = table.docs;
+    const hitsAll: Hit[] = [...(all ?? new Map<number, number>())].map(([doc, occurrences]) => ({ doc, occurrences, headMatch: headDocs.has(doc) }));
+    // Reports are numbered in date order (newest first).
+    const byDate = (a: Hit, b: Hit) => a.doc - b.doc;
     hitsAll.sort(
       sort === "date"
         ? byDate
@@ -182,15 +216,14 @@ export class SearchEngine {
   async firstMatch(doc: number, outcome: SearchOutcome): Promise<{ text: string; start: number; len: number } | null> {
     const text = await this.text(doc);
     const cps = fold(text);
-    let headEnd = 0;
-    for (let lines = 0; headEnd < cps.length && lines < 2; headEnd++) if (cps[headEnd] === "\n") lines++;
+    const bodyStart = headEnd(cps);
     const variants = outcome.terms.flatMap((t, i) => [t, outcome.simplified?.[i] ?? t]);
     // Rank each candidate: in the body before in the title lines, then earliest.
     let best: { start: number; len: number; rank: number } | null = null;
     for (const v of variants) {
       const vc = fold(v);
       if (vc.length === 0) continue;
-      const inBody = firstIndex(cps, vc, headEnd);
+      const inBody = firstIndex(cps, vc, bodyStart);
       const at = inBody >= 0 ? inBody : firstIndex(cps, vc);
       if (at < 0) continue;
       const rank = (inBody >= 0 ? 0 : cps.length) + at;
@@ -198,4 +231,11 @@ export class SearchEngine {
     }
     return best ? { text, ...best } : null;
   }
+}
+
+/** Where the body starts: after the title and region lines. */
+function headEnd(cps: readonly string[]): number {
+  let i = 0;
+  for (let lines = 0; i < cps.length && lines < 2; i++) if (cps[i] === "\n") lines++;
+  return i;
 }

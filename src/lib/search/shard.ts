@@ -1,5 +1,5 @@
-// Where a key (one character or a pair of characters) lives in the sharded index. Shared by the
-// index builder and the browser client, so both hash keys the same way.
+// Where things live in the search index, and the report table. Shared by the index builder and
+// the browser client, so both hash keys and number reports the same way.
 
 /** FNV-1a over the UTF-16 code units of the key, as an unsigned 32-bit integer. */
 export function hashKey(key: string): number {
@@ -19,75 +19,111 @@ export function shardFile(shard: number): string {
   return `s${shard.toString(36)}.json`;
 }
 
-/** Index format version: bump when the files change shape. */
-export const INDEX_VERSION = 2;
+/** Report rows (id, title, date) come in chunks of this many consecutive report numbers. */
+export const ROWS_PER_CHUNK = 16;
 
-/** One report in the table the client loads first (docs.json). */
-export interface SearchDoc {
-  id: string;
-  url: string;
-  title: string;
-  /** Title and region lines joined by "\n": a match here ranks first. */
-  head: string;
-  region: string | null;
+export function rowsFile(doc: number): string {
+  return `r/${Math.floor(doc / ROWS_PER_CHUNK).toString(36)}.json`;
+}
+
+/** Index format version: bump when the files change shape. */
+export const INDEX_VERSION = 3;
+
+/**
+ * What filtering, faceting and ranking need for one report; loaded with every query.
+ * Reports are numbered by publication date, newest first (unknown dates last, then by id), so
+ * the report number is the date order.
+ */
+export interface DocMeta {
+  county: string | null;
   prefecture: string | null;
   province: string | null;
-  county: string | null;
   year: number | null;
   periodLabel: string | null;
+}
+
+/** What a result row shows; loaded in chunks only for the rows on or near the screen. */
+export interface DocRow {
+  id: string;
+  title: string;
   published: string | null;
 }
 
-export interface SearchManifest {
-  version: number;
-  shardCount: number;
-  docs: SearchDoc[];
-  /** Sort keys: doc indexes by publication date, newest first (unknown dates last). */
-  byDate: number[];
-}
-
 /**
- * docs.json as written: one short row per report, repeated strings (province, prefecture,
- * county, period) as indexes into `strings`, the title as the first line of `head`.
- * Row: [id, head, province, prefecture, county, year, period, published] (null = unknown).
+ * table.json as written: regions and periods as small integers into string tables, one column
+ * per field (−1 = unknown), years as offsets from `year0`.
  */
-export type CompactRow = [string, string, number | null, number | null, number | null, number | null, number | null, string | null];
-export interface CompactManifest {
+export interface CompactTable {
   version: number;
   shardCount: number;
+  /** Terms of 3–6 characters whose covering pairs have more positions than this are keys of their own. */
+  bound: number;
   strings: string[];
-  rows: CompactRow[];
-  byDate: number[];
+  /** [county, prefecture (−1 = none), province] as indexes into `strings`. */
+  regions: [number, number, number][];
+  region: number[];
+  year0: number;
+  year: number[];
+  period: number[];
 }
 
-export function compactManifest(m: SearchManifest): CompactManifest {
+export interface SearchTable {
+  version: number;
+  shardCount: number;
+  bound: number;
+  docs: DocMeta[];
+}
+
+export function compactTable(t: SearchTable): CompactTable {
   const strings: string[] = [];
   const at = new Map<string, number>();
-  const ref = (s: string | null): number | null => {
-    if (s === null) return null;
+  const ref = (s: string | null): number => {
+    if (s === null) return -1;
     let i = at.get(s);
     if (i === undefined) at.set(s, (i = strings.push(s) - 1));
     return i;
   };
-  const rows = m.docs.map((d): CompactRow => [d.id, d.head, ref(d.province), ref(d.prefecture), ref(d.county), d.year, ref(d.periodLabel), d.published]);
-  return { version: m.version, shardCount: m.shardCount, strings, rows, byDate: m.byDate };
+  const regions: [number, number, number][] = [];
+  const regionAt = new Map<string, number>();
+  const region = t.docs.map((d) => {
+    if (d.county === null) return -1;
+    const r: [number, number, number] = [ref(d.county), ref(d.prefecture), ref(d.province)];
+    const k = r.join(",");
+    let i = regionAt.get(k);
+    if (i === undefined) regionAt.set(k, (i = regions.push(r) - 1));
+    return i;
+  });
+  const years = t.docs.map((d) => d.year).filter((y): y is number => y !== null);
+  const year0 = years.length ? Math.min(...years) : 0;
+  return {
+    version: t.version,
+    shardCount: t.shardCount,
+    bound: t.bound,
+    strings,
+    regions,
+    region,
+    year0,
+    year: t.docs.map((d) => (d.year === null ? -1 : d.year - year0)),
+    period: t.docs.map((d) => ref(d.periodLabel)),
+  };
 }
 
-export function expandManifest(c: CompactManifest): SearchManifest {
+export function expandTable(c: CompactTable): SearchTable {
   if (c.version !== INDEX_VERSION) throw new Error(`search index version ${c.version}, page expects ${INDEX_VERSION}: rebuild the site`);
-  const s = (i: number | null) => (i === null ? null : c.strings[i]!);
-  const docs = c.rows.map(([id, head, province, prefecture, county, year, period, published]): SearchDoc => ({
-    id,
-    url: `/reports/${id}/`,
-    title: head.split("\n")[0]!,
-    head,
-    region: s(county),
-    prefecture: s(prefecture),
-    province: s(province),
-    county: s(county),
-    year,
-    periodLabel: s(period),
-    published,
-  }));
-  return { version: c.version, shardCount: c.shardCount, docs, byDate: c.byDate };
+  const s = (i: number) => (i < 0 ? null : c.strings[i]!);
+  const docs = c.region.map((r, i): DocMeta => {
+    const reg = r < 0 ? null : c.regions[r]!;
+    const y = c.year[i]!;
+    return {
+      county: reg ? s(reg[0]) : null,
+      prefecture: reg ? s(reg[1]) : null,
+      province: reg ? s(reg[2]) : null,
+      year: y < 0 ? null : c.year0 + y,
+      periodLabel: s(c.period[i]!),
+    };
+  });
+  return { version: c.version, shardCount: c.shardCount, bound: c.bound, docs };
 }
+
+/** A chunk of rows as written: [id, title, published] for report numbers chunk×ROWS_PER_CHUNK…. */
+export type CompactRows = [string, string, string | null][];

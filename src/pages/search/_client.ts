@@ -111,8 +111,9 @@ export function start(): void {
     renderFilters(outcome);
     observer.disconnect();
     list.replaceChildren();
-    // Every matching report in rank order (rows beyond the first page load on demand), for tools.
-    list.dataset.ids = await engine.load().then((m) => outcome.hits.map((h) => m.docs[h.doc]!.id).join(" "));
+    // Every matching report's number in rank order (rows beyond the first page load on demand),
+    // for tools: r/<chunk>.json of the index maps numbers to report ids.
+    list.dataset.docs = outcome.hits.map((h) => h.doc).join(" ");
     delete list.dataset.complete;
     shown = 0;
     if (outcome.all.length === 0) {
@@ -137,21 +138,26 @@ export function start(): void {
     const outcome = current;
     const { docs } = await engine.load();
     const batch = outcome.hits.slice(shown, shown + PAGE);
+    // Titles, ids and dates of just these rows (chunks of the report table).
+    const rows = await engine.rows(batch.map((h) => h.doc));
+    if (my !== generation) return;
     shown += batch.length;
     more.hidden = shown >= outcome.hits.length;
     for (const hit of batch) {
       const doc = docs[hit.doc]!;
-      const link = el("a", { href: `${base}${doc.url.replace(/^\//, "")}`, className: "title" }, doc.title);
+      const row = rows.get(hit.doc)!;
+      const url = `${base}reports/${row.id}/`;
+      const link = el("a", { href: url, className: "title" }, row.title);
       const meta = el(
         "p",
         { className: "meta" },
-        [doc.region ?? "地区不详", doc.province ? `${doc.province}${doc.prefecture ? " " + doc.prefecture : ""}` : "", `${doc.year ?? "年份不详"}${doc.year ? "年" : ""}${doc.periodLabel ?? ""}`, doc.published ? `发布于 ${doc.published}` : "", `出现 ${hit.occurrences} 次`, hit.headMatch ? "标题或地区匹配" : ""]
+        [doc.county ?? "地区不详", doc.province ? `${doc.province}${doc.prefecture ? " " + doc.prefecture : ""}` : "", `${doc.year ?? "年份不详"}${doc.year ? "年" : ""}${doc.periodLabel ?? ""}`, row.published ? `发布于 ${row.published}` : "", `出现 ${hit.occurrences} 次`, hit.headMatch ? "标题或地区匹配" : ""]
           .filter(Boolean)
           .join(" · "),
       );
       const excerpt = el("p", { className: "excerpt" }, "…");
       const item = el("li", {}, link, meta, excerpt);
-      item.dataset.id = doc.id;
+      item.dataset.id = row.id;
       item.dataset.occurrences = String(hit.occurrences);
       list.append(item);
       if (!performance.getEntriesByName("search-first-result").length) performance.mark("search-first-result");
@@ -163,7 +169,7 @@ export function start(): void {
           const cps = [...m.text];
           const ex = excerptAt(cps, m.start, m.len, 100);
           excerpt.replaceChildren(ex.before, el("mark", {}, ex.match), ex.after);
-          link.href = `${base}${doc.url.replace(/^\//, "")}${textFragment(ex.match, ex.prefix, ex.suffix)}`;
+          link.href = `${url}${textFragment(ex.match, ex.prefix, ex.suffix)}`;
           item.dataset.ready = "1";
           if (!performance.getEntriesByName("search-first-excerpt").length) performance.mark("search-first-excerpt");
         });
