@@ -3,12 +3,12 @@
 // 免费筛查, 3家集中隔离点). We take the clause before the number, strip the verbs and fillers
 // that join it to the number, and fall back to the noun after the unit when nothing is left.
 
-// Clause boundaries inside a sentence (folded text). Sets, not regexes: these scans run per
-// character for every number.
-const CLAUSE_END_SET = new Set([..."，；：！？、,;:。!?\n"]);
-const SENTENCE_END_SET = new Set([..."。!?\n；;！？"]);
-const CLAUSE_END = { test: (ch: string) => CLAUSE_END_SET.has(ch) };
-const SENTENCE_END = { test: (ch: string) => SENTENCE_END_SET.has(ch) };
+import { charTable } from "./chars";
+
+// Clause boundaries inside a sentence (folded text). Code tables, not regexes: these scans run
+// per character for every number.
+const CLAUSE_END = charTable("，；：！？、,;:。!?\n");
+const SENTENCE_END = charTable("。!?\n；;！？");
 
 // Joining words between a label and its number: 达到, 为, 共, 累计 …
 const JOINERS =
@@ -33,20 +33,40 @@ export interface LabelParts {
 
 export function clauseBefore(text: string, pos: number): number {
   let i = pos;
-  while (i > 0 && !CLAUSE_END.test(text[i - 1]!) && pos - i < 60) i--;
+  while (i > 0 && !CLAUSE_END[text.charCodeAt(i - 1)] && pos - i < 60) i--;
   return i;
 }
 
+/** Every position right after a sentence end in the last text asked about (one scan per text, not per number). */
+let sentenceBounds: { text: string; after: Int32Array } | null = null;
+
+function boundsOf(text: string): Int32Array {
+  if (sentenceBounds?.text !== text) {
+    const after: number[] = [];
+    for (let i = 0; i < text.length; i++) if (SENTENCE_END[text.charCodeAt(i)]) after.push(i + 1);
+    sentenceBounds = { text, after: Int32Array.from(after) };
+  }
+  return sentenceBounds.after;
+}
+
+/** Where the sentence holding `pos` starts: after the last sentence end before it, at most 400 characters back. */
 export function sentenceStartOf(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1]!) && pos - i < 400) i--;
-  return i;
+  const after = boundsOf(text);
+  // The last boundary at or before pos (binary search).
+  let lo = 0;
+  let hi = after.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after[mid]! <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(lo > 0 ? after[lo - 1]! : 0, pos - 400);
 }
 
 /** The noun phrase after the unit, up to the clause end (at most 24 characters). */
 function afterPhrase(f: string, unitEnd: number): string {
   let j = unitEnd;
-  while (j < f.length && !CLAUSE_END.test(f[j]!) && j - unitEnd < 24) j++;
+  while (j < f.length && !CLAUSE_END[f.charCodeAt(j)] && j - unitEnd < 24) j++;
   return f.slice(unitEnd, j);
 }
 

@@ -4,6 +4,7 @@
 // wins; patterns with a context (规范管理率 → which disease) prefer the nearest context.
 import type { Mention } from "../../src/lib/schema";
 import { compiledPatterns, type CatalogueIndicator, type CompiledPattern } from "./catalogue";
+import { charTable } from "./chars";
 import { clauseBefore, sentenceStartOf } from "./labels";
 import { unitFamily } from "./units";
 
@@ -45,17 +46,17 @@ function familyOk(ind: CatalogueIndicator, unit: string | null, value: number): 
   return true;
 }
 
-const CLAUSE_STOP = new Set([..."，；：、,;:。!?\n"]);
+const CLAUSE_STOP = charTable("，；：、,;:。!?\n");
 
 /** Text after the unit up to the clause end, skipping a parenthesis (全县15间（…）发热诊室). */
 function afterNoun(f: string, from: number): string {
   let j = from;
   let depth = 0;
   while (j < f.length && j - from < 60) {
-    const ch = f[j]!;
-    if (ch === "(") depth++;
-    else if (ch === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && CLAUSE_STOP.has(ch)) break;
+    const ch = f.charCodeAt(j);
+    if (ch === 0x28) depth++; // (
+    else if (ch === 0x29) depth = Math.max(0, depth - 1); // )
+    else if (depth === 0 && CLAUSE_STOP[ch]) break;
     j++;
   }
   return f.slice(from, j).replace(/\([^)]*\)/g, (m) => (m.length > 12 ? "" : m));
@@ -70,16 +71,69 @@ export interface MappingInput {
   sentenceStart?: number;
 }
 
+/**
+ * Patterns indexed by the first character of their required literal: a label is tested only
+ * against the patterns whose literal may occur in it (and those without one), in catalogue order.
+ */
+interface PatternSet {
+  list: CompiledPattern[];
+  /** Per character code: the indices of the patterns whose literal starts with it. */
+  byCode: Map<number, number[]>;
+  /** Indices of the patterns without a literal. */
+  always: number[];
+  /** Scratch: 1 for the indices already collected for the current label. */
+  taken: Uint8Array;
+}
+
+function patternSet(list: CompiledPattern[]): PatternSet {
+  const byCode = new Map<number, number[]>();
+  const always: number[] = [];
+  list.forEach((p, i) => {
+    if (!p.literal) return void always.push(i);
+    const c = p.literal.charCodeAt(0);
+    const at = byCode.get(c);
+    if (at) at.push(i);
+    else byCode.set(c, [i]);
+  });
+  return { list, byCode, always, taken: new Uint8Array(list.length) };
+}
+
+/** Indices, ascending, of the patterns of a set that may match `s`. */
+function patternsFor(set: PatternSet, s: string): number[] {
+  const out = set.always.slice();
+  for (let i = 0; i < s.length; i++) {
+    const at = set.byCode.get(s.charCodeAt(i));
+    if (!at) continue;
+    for (const k of at) {
+      if (set.taken[k]) continue;
+      set.taken[k] = 1;
+      out.push(k);
+    }
+  }
+  for (const k of out) set.taken[k] = 0;
+  return out.length > set.always.length ? out.sort((x, y) => x - y) : out;
+}
+
+/** Whether the number at `pos` stands inside a parenthesis opened after the sentence start `ss`. */
+function inParenthesis(f: string, pos: number, ss: number): boolean {
+  for (let i = pos; i > ss; i--) {
+    const c = f.charCodeAt(i);
+    if (c === 0x28) return true; // (
+    if (c === 0x29) return false; // )
+  }
+  return false;
+}
+
 // The patterns whose unit family fits, per unit: most mentions skip most of the catalogue.
-const byUnit = new Map<string, CompiledPattern[]>();
-const zeroRatePatterns = compiledPatterns.filter((p) => familyOk(p.indicator, null, 0));
+const byUnit = new Map<string, PatternSet>();
+const zeroRatePatterns = patternSet(compiledPatterns.filter((p) => familyOk(p.indicator, null, 0)));
 
 // A list segment runs across 、 (每千常住人口拥有执业医师2.95名、注册护士3.41名) up to a comma.
-const SEGMENT_STOP = new Set([..."，；：,;:。!?\n！？"]);
+const SEGMENT_STOP = charTable("，；：,;:。!?\n！？");
 function segmentStart(f: string, pos: number): number {
   if (f[pos - 1] !== "、") return pos;
   let i = pos - 1;
-  while (i > 0 && !SEGMENT_STOP.has(f[i - 1]!) && pos - i < 80) i--;
+  while (i > 0 && !SEGMENT_STOP[f.charCodeAt(i - 1)] && pos - i < 80) i--;
   return i;
 }
 // A per-population qualifier written once for a list of values.
@@ -127,19 +181,19 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
     const after = afterNoun(f, unitEnd).replace(/\s+/g, "");
     const s = `${before}#${after}`;
     const ss = sentenceStart ?? sentenceStartOf(f, m.start);
-    const sentence = f.slice(ss, cs).replace(/\s+/g, "");
+    let sentence: string | null = null; // made when a pattern with a context needs it
     // A number inside a parenthesis with a bare label is a breakdown of what precedes it
     // (现入职 29 人（其中卫技 25 人，副高 1 人）), unless its label names the metric (负压救护车).
-    const inParen = f.lastIndexOf("(", m.start) > Math.max(ss, f.lastIndexOf(")", m.start));
-    if ((inParen && before.length <= 3) || IN_PROGRESS.test(before)) continue;
+    if ((before.length <= 3 && inParenthesis(f, m.start, ss)) || IN_PROGRESS.test(before)) continue;
     let best: { ind: CatalogueIndicator; score: number } | null = null;
     const unit = m.normalizedUnit ?? m.unit;
     let candidates = unit === null && m.normalizedValue === 0 ? zeroRatePatterns : byUnit.get(unit ?? "");
     if (!candidates) {
-      candidates = compiledPatterns.filter((p) => familyOk(p.indicator, unit, 1));
+      candidates = patternSet(compiledPatterns.filter((p) => familyOk(p.indicator, unit, 1)));
       byUnit.set(unit ?? "", candidates);
     }
-    for (const p of candidates) {
+    for (const k of patternsFor(candidates, s)) {
+      const p = candidates.list[k]!;
       if (p.literal && !s.includes(p.literal)) continue;
       const hit = p.match.exec(s);
       if (!hit) continue;
@@ -155,6 +209,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
       if (p.context) {
         p.context.lastIndex = 0;
         let last = -1;
+        sentence ??= f.slice(ss, cs).replace(/\s+/g, "");
         const ctx = sentence + before;
         for (let c = p.context.exec(ctx); c; c = p.context.exec(ctx)) {
           last = c.index;

@@ -5,7 +5,7 @@
 //
 // Layout of one version's folder, chosen so that a cold run creates no file per report (creating
 // a file costs ~1.5 ms on our build machine's disk, as much as analysing a report):
-// - packs/*.pack: gzipped entry templates (the entry without overrides, id and source name as
+// - packs/*.pack: compressed entry templates (the entry without overrides, id and source name as
 //   placeholders), appended by each worker thread to a pack file of its own;
 // - summaries.ndjson: one line per analysed file (outcome, duplicate key, base id, warnings and
 //   where its template is), appended by the ingest's main thread once the template is on disk.
@@ -15,7 +15,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
 import { EXTRACTOR_VERSION } from "../extract/index";
 import { serialiseEntry } from "../../src/lib/entry-file";
 import type { Override } from "../extract/overrides";
@@ -125,6 +125,14 @@ export function entryFromTemplate(template: string, id: string, sourceFile: stri
   return serialiseEntry(finishEntry(base, id, sourceFile, overrides), template.slice(bodyAt + 5));
 }
 
+/**
+ * Brotli at quality 0: as small as gzip -1 on entry templates (~29% of their size) in half its
+ * time (0.34 against 0.66 ms for a 76 KB template on our machine); reading one back is ~0.2 ms either way.
+ */
+function compress(text: string): Buffer {
+  return brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } });
+}
+
 const LOG = "summaries.ndjson";
 const PACKS = "packs";
 
@@ -172,7 +180,7 @@ export class AnalysisCache {
    */
   store(a: Analysis, entryTemplate?: string): CacheSummary {
     const summary = summarise(a);
-    if (a.ok && entryTemplate !== undefined) summary.template = this.append(gzipSync(entryTemplate, { level: 1 }));
+    if (a.ok && entryTemplate !== undefined) summary.template = this.append(compress(entryTemplate));
     return summary;
   }
 
@@ -203,7 +211,7 @@ export class AnalysisCache {
       try {
         const buf = Buffer.allocUnsafe(ref.length);
         if (readSync(fd, buf, 0, ref.length, ref.offset) !== ref.length) return null;
-        return gunzipSync(buf).toString("utf8");
+        return brotliDecompressSync(buf).toString("utf8");
       } finally {
         closeSync(fd);
       }

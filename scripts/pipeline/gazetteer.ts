@@ -55,12 +55,19 @@ function load(): County[] {
   return counties;
 }
 
+/** Names read backwards from their last character: each node is the character before. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The name that ends here (read from this node back to the root's character), if any. */
+  name: string | null;
+}
+
 let cache: {
   counties: County[];
   byName: Map<string, County[]>;
-  lengthsBySuffix: Map<string, number[]>;
-  /** 1 at the UTF-16 code of every last character of a name: a scan checks one byte per character. */
-  isSuffix: Uint8Array;
+  /** Per UTF-16 code: 1 + the index in `roots` of the names ending in that character (区, 县, 市, 旗 …), else 0. */
+  rootOf: Uint8Array;
+  roots: TrieNode[];
 } | null = null;
 
 export function gazetteer() {
@@ -72,18 +79,21 @@ export function gazetteer() {
       list.push(c);
       byName.set(c.name, list);
     }
-    // For each last character (区, 县, 市, 旗), the name lengths that exist, longest first.
-    const lengthsBySuffix = new Map<string, number[]>();
+    const rootOf = new Uint8Array(0x10000);
+    const roots: TrieNode[] = [];
     for (const name of byName.keys()) {
-      const suffix = name[name.length - 1]!;
-      const lengths = lengthsBySuffix.get(suffix) ?? [];
-      if (!lengths.includes(name.length)) lengths.push(name.length);
-      lengthsBySuffix.set(suffix, lengths);
+      const last = name.charCodeAt(name.length - 1);
+      if (!rootOf[last]) rootOf[last] = roots.push({ next: new Map(), name: null });
+      let node = roots[rootOf[last]! - 1]!;
+      for (let k = name.length - 2; k >= 0; k--) {
+        const c = name.charCodeAt(k);
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, (child = { next: new Map(), name: null }));
+        node = child;
+      }
+      node.name = name;
     }
-    for (const l of lengthsBySuffix.values()) l.sort((a, b) => b - a);
-    const isSuffix = new Uint8Array(0x10000);
-    for (const suffix of lengthsBySuffix.keys()) isSuffix[suffix.charCodeAt(0)] = 1;
-    cache = { counties, byName, lengthsBySuffix, isSuffix };
+    cache = { counties, byName, rootOf, roots };
   }
   return cache;
 }
@@ -103,20 +113,25 @@ export interface NameHit {
 
 /** Every occurrence of a county-level name in the text, longest match at each end position. */
 export function findCountyNames(text: string): NameHit[] {
-  const { byName, lengthsBySuffix, isSuffix } = gazetteer();
+  const { byName, rootOf, roots } = gazetteer();
   const hits: NameHit[] = [];
+  const ending: string[] = [];
   for (let i = 1; i < text.length; i++) {
-    if (!isSuffix[text.charCodeAt(i)]) continue;
-    const lengths = lengthsBySuffix.get(text[i]!)!;
-    for (const len of lengths) {
-      if (len < 2 || len > i + 1) continue;
-      const start = i + 1 - len;
-      const name = text.slice(start, i + 1);
-      const candidates = byName.get(name);
-      if (!candidates) continue;
+    const r = rootOf[text.charCodeAt(i)]!;
+    if (!r) continue;
+    // The names ending at i, shortest first (walking back from the last character).
+    ending.length = 0;
+    let node: TrieNode | undefined = roots[r - 1]!;
+    for (let k = i - 1; k >= 0 && node; k--) {
+      node = node.next.get(text.charCodeAt(k));
+      if (node?.name) ending.push(node.name);
+    }
+    for (let n = ending.length - 1; n >= 0; n--) {
+      const name = ending[n]!;
+      const start = i + 1 - name.length;
       if (GENERIC.has(name)) {
         const before = text.slice(Math.max(0, start - 8), start);
-        if (!candidates.some((c) => c.prefecture && before.endsWith(c.prefecture))) continue;
+        if (!byName.get(name)!.some((c) => c.prefecture && before.endsWith(c.prefecture))) continue;
       }
       hits.push({ name, start });
       break;
