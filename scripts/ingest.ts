@@ -20,7 +20,7 @@ const SMALL_JOB = 8;
 import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR, OVERRIDES } from "../src/lib/paths";
 import type { Override, OverridesFile } from "./extract/overrides";
 import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
-import { EXTRACTOR_VERSION } from "./extract/index";
+import { EXTRACTOR_VERSION } from "./extract/version";
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -97,12 +97,12 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     files: files.length, analysed: 0, cached: 0, entriesWritten: 0, entriesUnchanged: 0, entriesRemoved: 0,
     threads: 1, sourceBytes: 0, ms: { analyse: 0, write: 0, total: 0 },
   };
-  // Workers cost ~1 s to start (each loads the whole extractor): a handful of tasks run here.
+  // Workers cost ~0.3 s each to start (each loads the extractor): a handful of tasks run here.
   const wanted = opts.threads ?? defaultThreads();
   let pool: TaskPool | null = null;
-  const poolFor = (tasks: number): TaskPool => {
+  const poolFor = async (tasks: number): Promise<TaskPool> => {
     if (!pool) {
-      pool = createPool(tasks >= SMALL_JOB ? wanted : 1);
+      pool = await createPool(tasks >= SMALL_JOB ? wanted : 1);
       stats.threads = pool.threads;
     }
     return pool;
@@ -110,11 +110,35 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
 
   try {
     // 1. Every file's content hash, and its summary from the cache when the same bytes were
-    //    analysed by the same code before. One file's bytes in memory at a time.
+    //    analysed by the same code before; the others go to the workers as soon as they are
+    //    found (the pool starts at the SMALL_JOB-th), so hashing and analysis overlap. One
+    //    file's bytes in memory at a time here; a bounded window of tasks in flight keeps every
+    //    core busy without queueing the whole corpus.
     const summaries: { key: string; summary: CacheSummary }[] = new Array(files.length);
     const misses: { i: number; key: string }[] = [];
     const firstOfKey = new Map<string, number>();
     const sameAs: { i: number; of: number }[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let dispatched = 0;
+    const dispatch = async (p: TaskPool) => {
+      const window = Math.max(4, p.threads * 4);
+      for (; dispatched < misses.length; dispatched++) {
+        const { i, key } = misses[dispatched]!;
+        const t: Promise<void> = p
+          .run({ op: "analyse", path: files[i]!, key, cacheRoot, version })
+          .then((r) => {
+            if (r.op !== "analyse") throw new Error("unexpected worker result");
+            summaries[i] = { key, summary: r.summary };
+            if (persistent) cache.record(key, r.summary);
+          })
+          .catch((e: Error) => {
+            summaries[i] = { key, summary: { ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] } };
+          })
+          .finally(() => inFlight.delete(t));
+        inFlight.add(t);
+        if (inFlight.size >= window) await Promise.race(inFlight);
+      }
+    };
     for (let i = 0; i < files.length; i++) {
       let key: string;
       try {
@@ -136,33 +160,12 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       } else {
         firstOfKey.set(key, i);
         misses.push({ i, key });
+        if (misses.length >= SMALL_JOB) await dispatch(await poolFor(misses.length));
       }
     }
     stats.analysed = misses.length;
-
-    // 2. The misses, analysed by the workers into the cache. A bounded window of tasks in
-    //    flight keeps every core busy without queueing the whole corpus.
-    if (misses.length) {
-      const p = poolFor(misses.length);
-      const window = Math.max(4, p.threads * 4);
-      const inFlight = new Set<Promise<void>>();
-      for (const { i, key } of misses) {
-        const t: Promise<void> = p
-          .run({ op: "analyse", path: files[i]!, key, cacheRoot, version })
-          .then((r) => {
-            if (r.op !== "analyse") throw new Error("unexpected worker result");
-            summaries[i] = { key, summary: r.summary };
-            if (persistent) cache.record(key, r.summary);
-          })
-          .catch((e: Error) => {
-            summaries[i] = { key, summary: { ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] } };
-          })
-          .finally(() => inFlight.delete(t));
-        inFlight.add(t);
-        if (inFlight.size >= window) await Promise.race(inFlight);
-      }
-      await Promise.all(inFlight);
-    }
+    if (misses.length) await dispatch(await poolFor(misses.length));
+    await Promise.all(inFlight);
     for (const { i, of } of sameAs) summaries[i] = summaries[of]!;
     stats.ms.analyse = performance.now() - t0;
 
@@ -221,7 +224,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       writes.push({ op: "write", path: p.path, template: p.summary.template, id, sourceFile: p.rel, outPath: join(entriesDir, file), cacheRoot, version, overrides: own });
     });
     if (writes.length) {
-      const p = poolFor(writes.length);
+      const p = await poolFor(writes.length);
       await Promise.all(writes.map((w) => p.run(w)));
     }
     // Whatever else is in the folder is from an earlier corpus: remove it.

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ingest, type IngestStats } from "../scripts/ingest";
 import { synthCorpus } from "../scripts/corpus-synth";
-import { AnalysisCache, cacheKey, entryFromTemplate, sha256 } from "../scripts/pipeline/cache";
+import { AnalysisCache, cacheKey, fillEntryTemplateBytes, sha256 } from "../scripts/pipeline/cache";
+import { entryFromTemplate } from "../scripts/pipeline/worker";
 import { analyse } from "../scripts/pipeline/report";
 import type { Override } from "../scripts/extract/overrides";
 import { toEntry } from "../scripts/pipeline/entry";
@@ -109,6 +110,8 @@ describe("ingest with the analysis cache", () => {
       const id = "440000-2020-FY-2";
       const name = "子目录/某 报告\"引号\".txt";
       expect(entryFromTemplate(template, id, name)).toBe(serialiseEntry(toEntry(a, id, name), a.cleaned.text));
+      // What the workers write: the same entry spliced from the template's bytes.
+      expect(fillEntryTemplateBytes(cache.readEntryTemplateBytes(summary!.template)!, id, name)!.toString("utf8")).toBe(serialiseEntry(toEntry(a, id, name), a.cleaned.text));
       // Overrides: drop the first indicator, correct the first mention, one that matches nothing.
       const overrides: Override[] = [
         { report: id, start: a.mentions[0]!.start, action: "set", set: { value: 1, normalizedValue: 1 }, note: "corrected" },

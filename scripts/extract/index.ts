@@ -12,7 +12,7 @@ import { mapIndicators } from "./mapping";
 import { qualifierAfter, qualifierBefore } from "./qualifiers";
 import { baseUnit } from "./units";
 
-export const EXTRACTOR_VERSION = "1.1.0";
+export { EXTRACTOR_VERSION } from "./version";
 
 export interface ExtractInput {
   /** The cleaned text of the report; every offset returned refers to it. */

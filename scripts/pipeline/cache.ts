@@ -5,7 +5,7 @@
 //
 // Layout of one version's folder, chosen so that a cold run creates no file per report (creating
 // a file costs ~1.5 ms on our build machine's disk, as much as analysing a report):
-// - packs/*.pack: compressed entry templates (the entry without overrides, id and source name as
+// - packs/*.pack: entry templates as UTF-8 (the entry without overrides, id and source name as
 //   placeholders), appended by each worker thread to a pack file of its own;
 // - summaries.ndjson: one line per analysed file (outcome, duplicate key, base id, warnings and
 //   where its template is), appended by the ingest's main thread once the template is on disk.
@@ -15,11 +15,8 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, rea
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from "node:zlib";
-import { EXTRACTOR_VERSION } from "../extract/index";
-import { serialiseEntry } from "../../src/lib/entry-file";
-import type { Override } from "../extract/overrides";
-import { baseId, finishEntry, type EntryBase } from "./entry";
+import { EXTRACTOR_VERSION } from "../extract/version";
+import { baseId } from "./entry";
 import type { Analysis } from "./report";
 
 /** What ingest needs of an analysis to account for the file, find duplicates and assign its id. */
@@ -42,6 +39,7 @@ export interface TemplateRef {
   length: number;
 }
 
+// (In the bundled worker (pool.ts) this points elsewhere: workers never compute the version.)
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** Where the analysis and the entry writing start; the cache and pool code are not part of it. */
 const ENTRY_POINTS = ["scripts/pipeline/report.ts", "scripts/pipeline/entry.ts", "src/lib/entry-file.ts"];
@@ -50,8 +48,13 @@ const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
 /** Every project source file the analysis depends on: the relative-import closure of the entry points. */
 export function analysisSources(): string[] {
+  return sourceClosure(ENTRY_POINTS);
+}
+
+/** The project files that the given files (paths from the project root) import, directly or not, and themselves. */
+export function sourceClosure(entryPoints: readonly string[]): string[] {
   const seen = new Set<string>();
-  const stack = ENTRY_POINTS.map((f) => join(ROOT, f));
+  const stack = entryPoints.map((f) => join(ROOT, f));
   while (stack.length) {
     const file = stack.pop()!;
     if (seen.has(file) || !existsSync(file)) continue;
@@ -112,26 +115,29 @@ export function fillEntryTemplate(template: string, id: string, sourceFile: stri
     .replace(`"sourceFile":"${TEMPLATE_SOURCE}"`, () => `"sourceFile":${JSON.stringify(sourceFile)}`);
 }
 
-/**
- * The entry file from a cached template: a substitution, or with overrides a parse of its front
- * matter and the same finishing step as an entry made from the analysis. Null if malformed.
- */
-export function entryFromTemplate(template: string, id: string, sourceFile: string, overrides: readonly Override[] = []): string | null {
-  if (overrides.length === 0) return fillEntryTemplate(template, id, sourceFile);
-  const head = "---json\n";
+/** The entry from a template's bytes, as fillEntryTemplate does on its text, or null. */
+export function fillEntryTemplateBytes(template: Buffer, id: string, sourceFile: string): Buffer | null {
+  const idNeedle = `"id":"${TEMPLATE_ID}"`;
+  const srcNeedle = `"sourceFile":"${TEMPLATE_SOURCE}"`;
+  const idAt = template.indexOf(idNeedle);
+  const srcAt = template.indexOf(srcNeedle);
   const bodyAt = template.indexOf("\n---\n");
-  if (!template.startsWith(head) || bodyAt < 0) return null;
-  const base = JSON.parse(template.slice(head.length, bodyAt)) as EntryBase;
-  return serialiseEntry(finishEntry(base, id, sourceFile, overrides), template.slice(bodyAt + 5));
+  if (idAt < 0 || srcAt < 0 || idAt > bodyAt || srcAt > bodyAt) return null;
+  const cuts = [
+    { at: idAt, end: idAt + idNeedle.length, text: `"id":${JSON.stringify(id)}` },
+    { at: srcAt, end: srcAt + srcNeedle.length, text: `"sourceFile":${JSON.stringify(sourceFile)}` },
+  ].sort((a, b) => a.at - b.at);
+  return Buffer.concat([
+    template.subarray(0, cuts[0]!.at),
+    Buffer.from(cuts[0]!.text),
+    template.subarray(cuts[0]!.end, cuts[1]!.at),
+    Buffer.from(cuts[1]!.text),
+    template.subarray(cuts[1]!.end),
+  ]);
 }
 
-/**
- * Brotli at quality 0: as small as gzip -1 on entry templates (~29% of their size) in half its
- * time (0.34 against 0.66 ms for a 76 KB template on our machine); reading one back is ~0.2 ms either way.
- */
-function compress(text: string): Buffer {
-  return brotliCompressSync(text, { params: { [zlib.BROTLI_PARAM_QUALITY]: 0, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } });
-}
+/** How every entry (and so every template) starts (src/lib/entry-file.ts). */
+const TEMPLATE_HEAD = Buffer.from("---json\n");
 
 const LOG = "summaries.ndjson";
 const PACKS = "packs";
@@ -180,7 +186,10 @@ export class AnalysisCache {
    */
   store(a: Analysis, entryTemplate?: string): CacheSummary {
     const summary = summarise(a);
-    if (a.ok && entryTemplate !== undefined) summary.template = this.append(compress(entryTemplate));
+    // Stored as the bytes of the entry file, uncompressed: writing an entry is then a splice of
+    // bytes (fillEntryTemplateBytes), with no compression, decompression or re-encoding (together
+    // ~0.7 ms a report with brotli); the price is disk, ~75 KB a report, as much as its entry.
+    if (a.ok && entryTemplate !== undefined) summary.template = this.append(Buffer.from(entryTemplate, "utf8"));
     return summary;
   }
 
@@ -201,23 +210,27 @@ export class AnalysisCache {
 
   /**
    * The entry file as ingest would write it for the analysis without overrides, with the id and
-   * source name as placeholders (fillEntryTemplate): writing an entry is then a string
-   * substitution, not a parse and re-validation of the whole analysis. Null when unreadable.
+   * source name as placeholders (fillEntryTemplateBytes): writing an entry is then a substitution,
+   * not a parse and re-validation of the whole analysis. Null when unreadable.
    */
-  readEntryTemplate(ref: TemplateRef | undefined): string | null {
+  readEntryTemplateBytes(ref: TemplateRef | undefined): Buffer | null {
     if (!ref || !/^[\w.-]+\.pack$/.test(ref.pack)) return null;
     try {
       const fd = openSync(join(this.dir, PACKS, ref.pack), "r");
       try {
         const buf = Buffer.allocUnsafe(ref.length);
-        if (readSync(fd, buf, 0, ref.length, ref.offset) !== ref.length) return null;
-        return brotliDecompressSync(buf).toString("utf8");
+        return readSync(fd, buf, 0, ref.length, ref.offset) === ref.length && buf.subarray(0, TEMPLATE_HEAD.length).equals(TEMPLATE_HEAD) ? buf : null;
       } finally {
         closeSync(fd);
       }
     } catch {
       return null;
     }
+  }
+
+  /** The template as text (see readEntryTemplateBytes). */
+  readEntryTemplate(ref: TemplateRef | undefined): string | null {
+    return this.readEntryTemplateBytes(ref)?.toString("utf8") ?? null;
   }
 
   private append(data: Uint8Array): TemplateRef {

@@ -3,8 +3,8 @@
 // report texts never travel through the main thread.
 import { readFileSync, writeFileSync } from "node:fs";
 import { serialiseEntry } from "../../src/lib/entry-file";
-import { AnalysisCache, entryFromTemplate, TEMPLATE_ID, TEMPLATE_SOURCE, type CacheSummary, type TemplateRef } from "./cache";
-import { toEntry } from "./entry";
+import { AnalysisCache, fillEntryTemplate, fillEntryTemplateBytes, TEMPLATE_ID, TEMPLATE_SOURCE, type CacheSummary, type TemplateRef } from "./cache";
+import { finishEntry, toEntry, type EntryBase } from "./entry";
 import { analyse, sha256, type Analysis } from "./report";
 import type { Override } from "../extract/overrides";
 
@@ -43,6 +43,19 @@ async function analyseFile(path: string): Promise<Analysis> {
   }
 }
 
+/**
+ * The entry file from a cached template: a substitution, or with overrides a parse of its front
+ * matter and the same finishing step as an entry made from the analysis. Null if malformed.
+ */
+export function entryFromTemplate(template: string, id: string, sourceFile: string, overrides: readonly Override[] = []): string | null {
+  if (overrides.length === 0) return fillEntryTemplate(template, id, sourceFile);
+  const head = "---json\n";
+  const bodyAt = template.indexOf("\n---\n");
+  if (!template.startsWith(head) || bodyAt < 0) return null;
+  const base = JSON.parse(template.slice(head.length, bodyAt)) as EntryBase;
+  return serialiseEntry(finishEntry(base, id, sourceFile, overrides), template.slice(bodyAt + 5));
+}
+
 export async function runTask(task: Task): Promise<TaskResult> {
   const cache = cacheFor(task.cacheRoot, task.version);
   if (task.op === "analyse") {
@@ -58,8 +71,13 @@ export async function runTask(task: Task): Promise<TaskResult> {
     }
     return { op: "analyse", key: task.key, summary: cache.store(analysis, template) };
   }
-  const template = cache.readEntryTemplate(task.template);
-  const filled = template === null ? null : entryFromTemplate(template, task.id, task.sourceFile, task.overrides);
+  const template = cache.readEntryTemplateBytes(task.template);
+  const filled =
+    template === null
+      ? null
+      : task.overrides.length === 0
+        ? fillEntryTemplateBytes(template, task.id, task.sourceFile)
+        : entryFromTemplate(template.toString("utf8"), task.id, task.sourceFile, task.overrides);
   if (filled !== null) {
     writeFileSync(task.outPath, filled);
     return { op: "write", ok: true };
