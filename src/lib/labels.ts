@@ -37,6 +37,28 @@ export function periodLabel(year: number | null, period: Period | null): string 
   return `${year ?? "年份不详"}${year ? "年" : ""}${period ? PERIOD_LABEL[period] : ""}`;
 }
 
+// One formatter per precision, made once: `toLocaleString` builds a new Intl.NumberFormat on every
+// call, which was the largest single cost of a 10,000-report build (docs/site.md).
+const NF4 = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 });
+const NF2 = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
+
+/** A number as zh-CN readers write it (1,234.5678): up to four decimals. */
 export function formatNumber(n: number): string {
-  return n.toLocaleString("zh-CN", { maximumFractionDigits: 4 });
+  return NF4.format(n);
+}
+
+/** The same with at most two decimals (chart tooltips, per-10,000 values). */
+export function formatNumber2(n: number): string {
+  return NF2.format(n);
+}
+
+/**
+ * Tick labels for a value axis whose largest magnitude is `max`: plain numbers below 100,000,
+ * 万 (10⁴) from there, 亿 (10⁸) from 100 million — 12万, 1.5亿 — as zh-CN readers expect.
+ */
+export function axisFormat(max: number): (n: number) => string {
+  const m = Math.abs(max);
+  if (m >= 1e8) return (n) => (n === 0 ? "0" : `${NF4.format(n / 1e8)}亿`);
+  if (m >= 1e5) return (n) => (n === 0 ? "0" : `${NF4.format(n / 1e4)}万`);
+  return (n) => NF4.format(n);
 }

@@ -5,6 +5,7 @@
 import type { Period, Qualifier, ReportListing, MentionKind } from "./schema";
 import type { Indicator } from "./catalogue";
 import { comparePeriods } from "./corpus";
+import { UNKNOWN_REGION } from "./labels";
 
 export const POPULATION_INDICATORS = ["resident_population", "registered_population", "household_population"];
 
@@ -126,7 +127,9 @@ export function byPeriodType(points: readonly ValueRow[]): Map<Period | "unknown
   const out = new Map<Period | "unknown", ValueRow[]>();
   for (const p of points) {
     const k = p.period ?? "unknown";
-    out.set(k, [...(out.get(k) ?? []), p]);
+    const list = out.get(k);
+    if (list) list.push(p);
+    else out.set(k, [p]);
   }
   return out;
 }
@@ -159,4 +162,24 @@ export function toCsv(rows: readonly ValueRow[], site = ""): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(c === "link" ? site + r.link : r[c])).join(","));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}
+
+export interface ProvinceRows {
+  /** The first two digits of the regions' GB codes, or "unknown" for reports without a region. */
+  key: string;
+  /** The province's name, or 地区不详. */
+  name: string;
+  rows: ValueRow[];
+}
+
+/** Rows grouped by province, in GB code order, reports of unknown region last. */
+export function rowsByProvince(rows: readonly ValueRow[]): ProvinceRows[] {
+  const out = new Map<string, ProvinceRows>();
+  for (const r of rows) {
+    const key = r.regionCode ? r.regionCode.slice(0, 2) : "unknown";
+    const g = out.get(key);
+    if (g) g.rows.push(r);
+    else out.set(key, { key, name: r.province ?? UNKNOWN_REGION, rows: [r] });
+  }
+  return [...out.values()].sort((a, b) => (a.key === "unknown" ? 1 : b.key === "unknown" ? -1 : a.key.localeCompare(b.key)));
 }

@@ -1,11 +1,17 @@
-// Every chart of the site, for the SVG downloads (/charts/<key>.svg).
+// The charts offered as SVG downloads (/charts/<key>.svg): the national charts of every indicator
+// page, exactly as that page draws them. Region pages' small charts offer their region's CSV
+// instead, and province pages the indicator's CSV (docs/site.md).
 import type { SiteData } from "../site-data";
-import { indicatorCharts, regionCharts, type ChartSpec } from "./specs";
-import { regionsOf } from "../corpus";
+import { indicatorCharts, splitByProvince, type ChartSpec } from "./specs";
+
+/** The charts of one indicator's page (/indicators/<id>/). */
+export function indicatorPageCharts(data: SiteData, id: string): { split: boolean; charts: ChartSpec[] } {
+  const ind = data.index.get(id)!;
+  const rows = data.rowsByIndicator.get(id) ?? [];
+  const split = splitByProvince(rows);
+  return { split, charts: indicatorCharts(ind, rows, data.colors, { split }) };
+}
 
 export function allChartSpecs(data: SiteData): ChartSpec[] {
-  const specs: ChartSpec[] = [];
-  for (const ind of data.index.values()) specs.push(...indicatorCharts(ind, data.rows, data.colors));
-  for (const r of regionsOf(data.reports)) specs.push(...regionCharts(r.gbCode, data.rows, data.index, data.colors));
-  return specs;
+  return [...data.index.keys()].flatMap((id) => indicatorPageCharts(data, id).charts);
 }

@@ -1,23 +1,5 @@
-// Server-side rendering of Observable Plot charts to SVG strings, with linkedom as the DOM.
-// Used at build time only; the pages ship the SVG inline and no JavaScript.
-import * as Plot from "@observablehq/plot";
-import { parseHTML } from "linkedom";
-
-export function newDocument(): Document {
-  return parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
-}
-
-/** Plot → the <svg> element's markup. `options` must not set a title (the page's figure has one). */
-export function renderPlot(options: Plot.PlotOptions): string {
-  const document = newDocument();
-  const node = Plot.plot({ ...options, document }) as unknown as Element;
-  const svg = node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg");
-  if (!svg) throw new Error("Plot rendered no <svg>");
-  svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  return svg.outerHTML;
-}
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// The standalone SVG download of a chart (/charts/<key>.svg).
+import { esc } from "./svg";
 
 /**
  * A standalone SVG file for download: the chart with its title above and the source/citation

@@ -1,9 +1,10 @@
-// Each chart as a standalone SVG file: the same drawing as on the page, with its title and the
-// source/citation line inside the file.
+// Each indicator page's national chart as a standalone SVG file: the same drawing as on the page
+// (drawn once for both, renderShared), with its title and the source/citation line inside the file.
+// Region and province pages' charts offer CSV downloads instead (src/lib/charts/all.ts).
 import type { GetStaticPaths } from "astro";
 import { siteData } from "../../lib/site-data";
 import { allChartSpecs } from "../../lib/charts/all";
-import { renderSpec, type ChartSpec } from "../../lib/charts/specs";
+import { renderShared, type ChartSpec } from "../../lib/charts/specs";
 import { standaloneSvg } from "../../lib/charts/render";
 import { sourceLine } from "../../lib/meta";
 import { BASE } from "../../lib/base";
@@ -16,6 +17,6 @@ export const getStaticPaths = (async () => {
 export async function GET({ props, site }: { props: { spec: ChartSpec }; site: URL | undefined }) {
   const { meta } = await siteData();
   const origin = site ? site.origin + BASE.replace(/\/$/, "") : "";
-  const svg = standaloneSvg(renderSpec(props.spec), props.spec.title, [sourceLine(meta), meta.licence], origin);
+  const svg = standaloneSvg(renderShared(props.spec), props.spec.title, [sourceLine(meta), meta.licence], origin);
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8" } });
 }

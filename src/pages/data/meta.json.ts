@@ -17,6 +17,8 @@ export async function GET() {
           [`${base}data/indicators/<id>.json`]: "the rows of one indicator (used by /compare/)",
           [`${base}data/indicators/<id>.csv`]: "the rows of one indicator as CSV",
           [`${base}data/reports/<id>.json`]: "one report's full entry: metadata, outline, every number",
+          [`${base}data/regions/<gbCode>.csv`]: "the rows of one region as CSV",
+          [`${base}charts/<key>.svg`]: "an indicator page's national chart as SVG, with title and source",
         },
         documentation: `${base}about/`,
       },
