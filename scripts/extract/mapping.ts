@@ -98,20 +98,32 @@ function patternSet(list: CompiledPattern[]): PatternSet {
   return { list, byCode, always, taken: new Uint8Array(list.length) };
 }
 
-/** Indices, ascending, of the patterns of a set that may match `s`. */
-function patternsFor(set: PatternSet, s: string): number[] {
-  const out = set.always.slice();
+/** Indices, ascending, of the patterns of a set that may match `s` (in `out`, which is returned). */
+function patternsFor(set: PatternSet, s: string, out: number[]): number[] {
+  out.length = 0;
+  let lo = set.taken.length;
+  let hi = -1;
+  for (const k of set.always) {
+    set.taken[k] = 1;
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
   for (let i = 0; i < s.length; i++) {
     const at = set.byCode.get(s.charCodeAt(i));
     if (!at) continue;
     for (const k of at) {
-      if (set.taken[k]) continue;
       set.taken[k] = 1;
-      out.push(k);
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
     }
   }
-  for (const k of out) set.taken[k] = 0;
-  return out.length > set.always.length ? out.sort((x, y) => x - y) : out;
+  // Catalogue order without sorting: walk the marked range once, clearing the marks.
+  for (let k = lo; k <= hi; k++) {
+    if (!set.taken[k]) continue;
+    set.taken[k] = 0;
+    out.push(k);
+  }
+  return out;
 }
 
 /** Whether the number at `pos` stands inside a parenthesis opened after the sentence start `ss`. */
@@ -174,6 +186,7 @@ function labelFor(f: string, start: number, cs: number, clause: string): { befor
 
 export function mapIndicators(f: string, items: MappingInput[]): void {
   const seen = new Map<string, number[]>();
+  const scratch: number[] = [];
   for (const { mention: m, unitEnd, clauseStart, sentenceStart } of items) {
     const cs = clauseStart ?? clauseBefore(f, m.start);
     // Spaces padding numbers and words (60 岁以上, 2.6 万剂次) carry no meaning here.
@@ -192,7 +205,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
       candidates = patternSet(compiledPatterns.filter((p) => familyOk(p.indicator, unit, 1)));
       byUnit.set(unit ?? "", candidates);
     }
-    for (const k of patternsFor(candidates, s)) {
+    for (const k of patternsFor(candidates, s, scratch)) {
       const p = candidates.list[k]!;
       if (p.literal && !s.includes(p.literal)) continue;
       const hit = p.match.exec(s);

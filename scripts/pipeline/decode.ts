@@ -7,30 +7,43 @@ export type Decoded =
   | { ok: true; text: string; encoding: string; warnings: string[] }
   | { ok: false; reason: string };
 
-/** Chinese characters (CJK unified ideographs, extension A, compatibility), counted without allocating. */
-function countHan(text: string): number {
-  let n = 0;
+interface TextStats {
+  /** Chinese characters (CJK unified ideographs, extension A, compatibility). */
+  han: number;
+  /** Control characters other than tab, newline, CR and form feed. */
+  control: number;
+  /** U+FFFD replacement characters. */
+  bad: number;
+  nul: boolean;
+}
+
+/** The counts the checks below need, in one pass without allocating; the last text's are kept (decode, then textProblem). */
+let lastStats: { text: string; stats: TextStats } | null = null;
+
+function statsOf(text: string): TextStats {
+  if (lastStats?.text === text) return lastStats.stats;
+  let han = 0;
+  let control = 0;
+  let bad = 0;
+  let nul = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+    if (c >= 0x3400) {
+      if (c <= 0x9fff || (c >= 0xf900 && c <= 0xfaff)) han++;
+      else if (c === 0xfffd) bad++;
+    } else if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) {
+      control++;
+      if (c === 0) nul = true;
+    }
   }
-  return n;
+  const stats = { han, control, bad, nul };
+  lastStats = { text, stats };
+  return stats;
 }
 
 /** Share of characters that are control characters other than tab/newline/CR/form feed. */
 function controlShare(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) n++;
-  }
-  return text.length ? n / text.length : 0;
-}
-
-function countReplacement(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\ufffd"); i >= 0; i = text.indexOf("\ufffd", i + 1)) n++;
-  return n;
+  return text.length ? statsOf(text).control / text.length : 0;
 }
 
 /** UTF-16 without a BOM shows up as NUL in every other byte for mostly-ASCII text, or as a
@@ -63,7 +76,7 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } {
   let best: { text: string; encoding: string; bad: number } | null = null;
   for (const encoding of order) {
     const text = iconv.decode(Buffer.from(bytes), encoding);
-    const bad = countReplacement(text);
+    const { bad } = statsOf(text);
     if (!best || bad < best.bad) best = { text, encoding, bad };
     if (bad === 0) break;
   }
@@ -97,10 +110,10 @@ export function decode(bytes: Uint8Array): Decoded {
         encoding = "utf-8";
       } catch {
         const lenient = new TextDecoder("utf-8").decode(bytes);
-        const bad = countReplacement(lenient);
+        const { bad, han } = statsOf(lenient);
         // A few broken sequences in otherwise valid UTF-8 (a truncated file, one bad byte) are
         // damage, not another encoding.
-        if (countHan(lenient) >= 10 && bad <= Math.max(3, countHan(lenient) / 1000)) {
+        if (han >= 10 && bad <= Math.max(3, han / 1000)) {
           text = lenient;
           encoding = "utf-8";
           warnings.push(`${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
@@ -113,7 +126,7 @@ export function decode(bytes: Uint8Array): Decoded {
 
   // A stray control character in real text (a NUL from a bad copy) becomes a space: same length,
   // so offsets hold. A file full of them is binary and rejected below.
-  if (controlShare(text) <= 0.001 && /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) {
+  if (controlShare(text) <= 0.001 && statsOf(text).control > 0) {
     text = text.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, " ");
     warnings.push("control characters (e.g. NUL) in the text were replaced by spaces");
   }
@@ -124,13 +137,12 @@ export function decode(bytes: Uint8Array): Decoded {
 
 /** Why a decoded text cannot be a report, or null when it can. Shared by every input format. */
 export function textProblem(text: string, encoding: string): string | null {
-  if (text.includes("\u0000") || controlShare(text) > 0.01) {
+  if (statsOf(text).nul || controlShare(text) > 0.01) {
     return "binary file: control characters or NUL bytes where text should be";
   }
   if (text.trim().length === 0) return "no text: the file holds only white space";
-  const han = countHan(text);
+  const { han, bad } = statsOf(text);
   if (han < 20) return `no Chinese text: only ${han} Chinese characters after decoding as ${encoding}`;
-  const bad = countReplacement(text);
   if (bad > han / 20) return `undecodable: ${bad} invalid byte sequences as ${encoding}`;
   return null;
 }

@@ -68,6 +68,8 @@ let cache: {
   /** Per UTF-16 code: 1 + the index in `roots` of the names ending in that character (区, 县, 市, 旗 …), else 0. */
   rootOf: Uint8Array;
   roots: TrieNode[];
+  /** Matches any last character of a name: the scan jumps from one to the next natively. */
+  lastChars: RegExp;
 } | null = null;
 
 export function gazetteer() {
@@ -93,7 +95,8 @@ export function gazetteer() {
       }
       node.name = name;
     }
-    cache = { counties, byName, rootOf, roots };
+    const lastChars = new RegExp(`[${[...new Set([...byName.keys()].map((n) => n[n.length - 1]!))].join("")}]`, "g");
+    cache = { counties, byName, rootOf, roots, lastChars };
   }
   return cache;
 }
@@ -113,12 +116,13 @@ export interface NameHit {
 
 /** Every occurrence of a county-level name in the text, longest match at each end position. */
 export function findCountyNames(text: string): NameHit[] {
-  const { byName, rootOf, roots } = gazetteer();
+  const { byName, rootOf, roots, lastChars } = gazetteer();
   const hits: NameHit[] = [];
   const ending: string[] = [];
-  for (let i = 1; i < text.length; i++) {
+  lastChars.lastIndex = 1;
+  for (let m = lastChars.exec(text); m; m = lastChars.exec(text)) {
+    const i = m.index;
     const r = rootOf[text.charCodeAt(i)]!;
-    if (!r) continue;
     // The names ending at i, shortest first (walking back from the last character).
     ending.length = 0;
     let node: TrieNode | undefined = roots[r - 1]!;
