@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkLinks } from "../scripts/check-links";
 import { parseCatalogue } from "../src/lib/catalogue";
-import { chartPoints, toCsv, valueRows } from "../src/lib/values";
-import { indicatorCharts, renderSpec } from "../src/lib/charts/specs";
+import { chartPoints, rowsByProvince, toCsv, valueRows } from "../src/lib/values";
+import { indicatorCharts, regionCharts, renderSpec, splitByProvince, SPLIT_AT } from "../src/lib/charts/specs";
+import { axisFormat, formatNumber } from "../src/lib/labels";
 import { provinceColors } from "../src/lib/charts/colors";
 import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
 import { parseCsv } from "./site-helpers";
@@ -76,6 +77,15 @@ describe("values and charts", () => {
     expect(svg).toContain("&lt;script&gt;");
   });
 
+  it("a region's small charts: one per indicator and period type with two or more years, every point linked", () => {
+    const specs = regionCharts("440001", rows, index, new Map());
+    expect(specs.map((s) => `${s.indicator}-${s.period}`)).toEqual(["doctors-H1"]);
+    const svg = renderSpec(specs[0]!);
+    expect([...svg.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(["/reports/a-2021-H1/#m-10", "/reports/a-2022-H1/#m-10"]);
+    expect(svg).toMatch(/viewBox="0 0 420 220"/);
+    expect(svg).toContain("医生数（人）");
+  });
+
   it("CSV round-trips quotes with commas, quotes and newlines", () => {
     const tricky = valueRows([entry("c-2022-H1", "440001", 2022, "H1", [value("doctors", 1, 5, { quote: '他说"好",\n然后' })])], index);
     const [header, row] = parseCsv(toCsv(tricky));
@@ -101,5 +111,58 @@ describe("link checker", () => {
     const report = checkLinks(dir);
     expect(report.broken.map((b) => b.href).sort()).toEqual(["/nope/", "/reports/r1/#m-6", "/reports/r2/#m-1"]);
     expect(report.links).toBe(6);
+  });
+});
+
+describe("indicators with more regions than one page shows", () => {
+  // 3 provinces × 30 regions, one H1 report each: 90 regions, over SPLIT_AT.regions.
+  const provinces = [["11", "北京市"], ["32", "江苏省"], ["44", "广东省"]] as const;
+  const many = provinces.flatMap(([code, name], p) =>
+    Array.from({ length: 30 }, (_, i) => {
+      const gb = `${code}${String(i + 1).padStart(4, "0")}`;
+      return entry(`${gb}-2022-H1`, gb, 2022, "H1", [value("doctors", 1000 * (p + 1) + i * 10, 10)], name);
+    }),
+  );
+  const rows = valueRows(many, index, "/");
+  const colors = provinceColors(provinces.map(([, n]) => n));
+
+  it("are split by province beyond SPLIT_AT, not below", () => {
+    expect(splitByProvince(rows)).toBe(true);
+    expect(splitByProvince(rows.filter((r) => r.province === "江苏省"))).toBe(SPLIT_AT.regions < 30);
+    expect(splitByProvince(rows.slice(0, 5))).toBe(false);
+  });
+
+  it("the national chart shows each province's lowest, median and highest region: real values, each linked to its sentence", () => {
+    const [spec, ...rest] = indicatorCharts(index.get("doctors")!, rows, colors, { split: true });
+    expect(rest).toEqual([]);
+    expect(spec!.kind).toBe("provinces");
+    expect(spec!.points.length).toBe(9);
+    const js = spec!.points.filter((p) => p.label === "江苏省");
+    const byRole = Object.fromEntries(js.map((p) => [p.role, p.row.normalizedValue]));
+    expect(byRole).toEqual({ min: 2000, median: 2140, max: 2290 }); // 30 values 2000..2290: the lower median is the 15th
+    for (const p of spec!.points) expect(rows).toContain(p.row);
+    const svg = renderSpec(spec!);
+    const links = [...svg.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.sort()).toEqual(spec!.points.map((p) => p.row.link).sort());
+    expect(svg.match(/<text[^>]*>(北京市|江苏省|广东省)<\/text>/g)?.length).toBe(3);
+  });
+
+  it("groups rows by province in GB code order, unknown region last", () => {
+    const withUnknown = valueRows([...many.slice(0, 2), entry("u-2022-H1", null, 2022, "H1", [value("doctors", 1, 5)])], index);
+    expect(rowsByProvince(withUnknown).map((p) => [p.key, p.name, p.rows.length])).toEqual([["11", "北京市", 2], ["unknown", "地区不详", 1]]);
+    expect(rowsByProvince(rows).map((p) => p.key)).toEqual(["11", "32", "44"]);
+  });
+});
+
+describe("numbers", () => {
+  it("formats like toLocaleString zh-CN", () => {
+    for (const n of [0, 1, 12.5, 1234.56789, 19780000, -3.25]) expect(formatNumber(n)).toBe(n.toLocaleString("zh-CN", { maximumFractionDigits: 4 }));
+  });
+
+  it("axis ticks in 万 from 100,000 and in 亿 from 100 million", () => {
+    expect(axisFormat(50_000)(20_000)).toBe("20,000");
+    expect(axisFormat(1_200_000)(150_000)).toBe("15万");
+    expect(axisFormat(1_200_000)(0)).toBe("0");
+    expect(axisFormat(3e8)(1.5e8)).toBe("1.5亿");
   });
 });

@@ -60,7 +60,8 @@ describe("pages exist for every region, year and report", () => {
 
   it("the home page links every region and every report's region", () => {
     const doc = page(dist, "");
-    for (const e of entries) if (e.region) expect(doc.querySelector(`a[href="/regions/${e.region.gbCode}/"]`)).not.toBeNull();
+    // regions grouped by province, one <details> each (collapsed at national scale, no JavaScript)
+    for (const e of entries) if (e.region) expect(doc.querySelector(`details.province a[href="/regions/${e.region.gbCode}/"]`)?.closest("details")?.querySelector("summary")?.textContent).toContain(e.region.province);
     expect(doc.querySelector("form[role=search] input[name=q]")).not.toBeNull();
   });
 });
@@ -154,6 +155,27 @@ describe("indicator pages", () => {
     }
   });
 
+  it("have a page per province with values: every region's values and charts, each mark linked to its sentence", () => {
+    const { rows } = readJson<{ rows: ValueRow[] }>(dist, "data/indicators.json");
+    let pages = 0;
+    for (const id of new Set(rows.map((r) => r.indicator))) {
+      const mine = rows.filter((r) => r.indicator === id);
+      const national = page(dist, `indicators/${id}/`);
+      for (const key of new Set(mine.map((r) => (r.regionCode ? r.regionCode.slice(0, 2) : "unknown")))) {
+        const inProvince = mine.filter((r) => (r.regionCode ? r.regionCode.slice(0, 2) : "unknown") === key);
+        expect(national.querySelector(`a[href="/indicators/${id}/${key}/"]`), `${id} ${key}`).not.toBeNull();
+        const doc = page(dist, `indicators/${id}/${key}/`);
+        expect(doc.querySelector("h1")?.textContent).toContain(inProvince[0]!.province ?? "地区不详");
+        expect(doc.querySelectorAll("#values tbody tr").length).toBe(inProvince.filter((r) => r.kind === "actual").length);
+        const marks = [...doc.querySelectorAll("figure.chart svg a")].map((a) => a.getAttribute("href"));
+        for (const href of marks) expect(inProvince.some((r) => r.link === href), href!).toBe(true);
+        for (const f of doc.querySelectorAll("figure.chart")) expect(f.querySelector(`a[download][href="/data/indicators/${id}.csv"]`)).not.toBeNull();
+        pages++;
+      }
+    }
+    if (rows.length > 0) expect(pages).toBeGreaterThan(0);
+  });
+
   it("the catalogue page links every indicator that has values", () => {
     const { rows } = readJson<{ rows: ValueRow[] }>(dist, "data/indicators.json");
     const doc = page(dist, "indicators/");
@@ -181,6 +203,17 @@ describe("data downloads", () => {
       expect(row[at("quote")]!.replace(/^'/, "")).toBe(r.quote);
       const e = entries.find((x) => x.id === r.reportId)!;
       expect(e.indicators.some((v) => v.start === r.start && v.id === r.indicator)).toBe(true);
+    }
+  });
+
+  it("each report's JSON is its whole entry, and each region's CSV its values", () => {
+    for (const e of entries) expect(readJson(dist, `data/reports/${e.id}.json`)).toEqual(e);
+    for (const code of new Set(entries.flatMap((e) => (e.region && e.indicators.length ? [e.region.gbCode] : [])))) {
+      const [header, ...body] = parseCsv(readFileSync(join(dist, `data/regions/${code}.csv`), "utf8"));
+      const expected = entries.filter((e) => e.region?.gbCode === code).flatMap((e) => e.indicators.map((v) => `${e.id}#${v.start}`));
+      expect(body.map((r) => `${r[header!.indexOf("reportId")]}#${r[header!.indexOf("start")]}`).sort()).toEqual(expected.sort());
+      const doc = page(dist, `regions/${code}/`);
+      for (const f of doc.querySelectorAll("figure.chart")) expect(f.querySelector(`a[download][href="/data/regions/${code}.csv"]`)).not.toBeNull();
     }
   });
 

@@ -16,9 +16,39 @@ export type ReportSummary = ReportListing & {
   maskedCount: number;
 };
 
+const OPEN = "---json\n";
+const CLOSE = "\n---\n";
+
+/**
+ * An entry file's JSON front matter (as text) and body, split as parseEntry splits them but
+ * without gray-matter (half the time; the site reads every entry once or twice per build).
+ */
+function splitEntry(source: string): { json: string | null; data?: unknown; body: string } {
+  const end = source.startsWith(OPEN) ? source.indexOf(CLOSE, OPEN.length - 1) : -1;
+  if (end < 0) {
+    const { data, body } = parseEntry(source);
+    return { json: null, data, body };
+  }
+  return { json: source.slice(OPEN.length, end), body: source.slice(end + CLOSE.length) };
+}
+
+const readSplit = (id: string) => splitEntry(readFileSync(join(ENTRIES_DIR, `${id}.md`), "utf8"));
+
+/** The full entry of one report and its cleaned body, read from its file (validated when the content layer loaded it). */
+export function readReportWithBody(id: string): { report: ReportEntry; body: string } {
+  const { json, data, body } = readSplit(id);
+  return { report: (json === null ? data : JSON.parse(json)) as ReportEntry, body };
+}
+
 /** The full entry of one report, read from its file (validated when the content layer loaded it). */
 export function readReport(id: string): ReportEntry {
-  return parseEntry(readFileSync(join(ENTRIES_DIR, `${id}.md`), "utf8")).data as unknown as ReportEntry;
+  return readReportWithBody(id).report;
+}
+
+/** The full entry of one report as JSON text, exactly as stored (no parse and re-serialisation). */
+export function readReportJson(id: string): string {
+  const { json, data } = readSplit(id);
+  return json ?? JSON.stringify(data);
 }
 
 function summarise(entry: ReportEntry): ReportSummary {

@@ -1,6 +1,7 @@
-// One report's entry as JSON: metadata, outline and every extracted number with its quote.
+// One report's entry as JSON: metadata, outline and every extracted number with its quote — the
+// entry file's front matter as stored (compact), without parsing and re-serialising it.
 import type { GetStaticPaths } from "astro";
-import { allReports, readReport } from "../../../lib/entries";
+import { allReports, readReportJson } from "../../../lib/entries";
 
 export const getStaticPaths = (async () => {
   const reports = await allReports();
@@ -8,5 +9,5 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export function GET({ params }: { params: { id: string } }) {
-  return new Response(JSON.stringify(readReport(params.id), null, 1), { headers: { "Content-Type": "application/json" } });
+  return new Response(readReportJson(params.id), { headers: { "Content-Type": "application/json" } });
 }
