@@ -62,3 +62,12 @@ export function axisFormat(max: number): (n: number) => string {
   if (m >= 1e5) return (n) => (n === 0 ? "0" : `${NF4.format(n / 1e4)}万`);
   return (n) => NF4.format(n);
 }
+
+/**
+ * Text for HTML text nodes and double-quoted attribute values. Components that build large
+ * repeated markup (report text, value tables, charts) write strings with this instead of one
+ * Astro expression per cell — the same output, several times faster at 10,000 reports.
+ */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;"));
+}
