@@ -159,9 +159,37 @@ function csvCell(v: unknown): string {
 
 /** CSV with a header row, CRLF line ends and a UTF-8 BOM so spreadsheet programs read the Chinese. */
 export function toCsv(rows: readonly ValueRow[], site = ""): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(c === "link" ? site + r.link : r[c])).join(","));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return csvParts(rows, site).join("");
+}
+
+/** Rows per piece of a large download: each piece is one string, the file a Blob of pieces. */
+const PIECE_ROWS = 20_000;
+
+function pieces(rows: readonly ValueRow[], line: (r: ValueRow) => string, sep: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += PIECE_ROWS) out.push(rows.slice(i, i + PIECE_ROWS).map(line).join(sep));
+  return out;
+}
+
+function csvParts(rows: readonly ValueRow[], site: string): string[] {
+  const line = (r: ValueRow) => CSV_COLUMNS.map((c) => csvCell(c === "link" ? site + r.link : r[c])).join(",") + "\r\n";
+  return ["\uFEFF" + CSV_COLUMNS.join(",") + "\r\n", ...pieces(rows, line, "")];
+}
+
+/**
+ * The same CSV as a Blob built from pieces of 20,000 rows: the whole-corpus download is ~90 MB at
+ * 10,000 reports and would pass V8's maximum string length (~512 M characters) as one string
+ * somewhere past 50,000 reports.
+ */
+export function csvBlob(rows: readonly ValueRow[], site = ""): Blob {
+  return new Blob(csvParts(rows, site));
+}
+
+/** `{"meta":…,"columns":[…],"rows":[…]}` as a Blob of pieces (see csvBlob), one row per line. */
+export function rowsJsonBlob(head: Record<string, unknown>, rows: readonly ValueRow[]): Blob {
+  const open = JSON.stringify(head).slice(0, -1) + (Object.keys(head).length ? "," : "") + '"rows":[\n';
+  const parts = pieces(rows, (r) => JSON.stringify(r), ",\n");
+  return new Blob([open, ...parts.flatMap((p, i) => (i ? [",\n", p] : [p])), "\n]}"]);
 }
 
 export interface ProvinceRows {

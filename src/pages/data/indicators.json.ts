@@ -1,8 +1,9 @@
-// One row per extracted indicator value, with its metadata (build date, extractor, licence, citation).
+// One row per extracted indicator value, with its metadata (build date, extractor, licence,
+// citation); one row per line, written in pieces (rowsJsonBlob) so it never has to be one string.
 import { siteData } from "../../lib/site-data";
-import { CSV_COLUMNS } from "../../lib/values";
+import { CSV_COLUMNS, rowsJsonBlob } from "../../lib/values";
 
 export async function GET() {
   const { rows, meta } = await siteData();
-  return new Response(JSON.stringify({ meta, columns: CSV_COLUMNS, rows }, null, 1), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(rowsJsonBlob({ meta, columns: CSV_COLUMNS }, rows), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 }
