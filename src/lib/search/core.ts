@@ -57,35 +57,25 @@ function fnvCode(h: number, cp: number): number {
   return Math.imul(h ^ (0xdc00 + (c & 0x3ff)), 0x01000193) >>> 0;
 }
 
-function keyOf(cps: ArrayLike<number>, i: number, n: number): string {
+/** The key of n characters at position i. */
+export function keyOf(cps: ArrayLike<number>, i: number, n: number): string {
   let s = "";
   for (let k = i; k < i + n; k++) s += String.fromCodePoint(cps[k]!);
   return s;
 }
 
-/** The keys of one report, as the index builder collects them. */
-export interface DocKeys {
-  /** Characters and gram keys → [count, 1 when in the title/region lines else 0]. */
-  counts: Map<string, [number, number]>;
-  /** Pairs → ascending positions. */
-  pairs: Map<string, number[]>;
-}
-
 /**
- * Collects the keys of one report.
+ * Visits every key occurrence of one report: `emit(i, n)` for the key of n characters starting
+ * at position i — n = 1 a character, n = 2 a pair, n = GRAM_MIN…GRAM_MAX a gram key (only when
+ * its covering pairs have more than `bound` positions in the corpus).
  * @param cps folded code points of its searchable text (lines joined by "\n")
- * @param headEnd positions below this are in the title and region lines
  * @param occAt occurrences in the whole corpus of the pair starting at each position (0 where none)
- * @param bound a term of GRAM_MIN…GRAM_MAX characters is a key when its covering pairs have more positions than this
- * @param include only keys whose hash (hashKey) passes are collected (the builder's passes)
+ * @param include only keys whose hash (hashKey) passes are visited (the builder's passes)
  */
-export function collectDocKeys(cps: ArrayLike<number>, headEnd: number, occAt: ArrayLike<number>, bound: number, include: (hash: number) => boolean = () => true): DocKeys {
-  const counts = new Map<string, [number, number]>();
-  const pairs = new Map<string, number[]>();
+export function forEachKey(cps: ArrayLike<number>, occAt: ArrayLike<number>, bound: number, include: (hash: number) => boolean, emit: (i: number, n: number) => void): void {
   const len = cps.length;
   for (let i = 0; i < len; i++) {
     if (isSpaceCode(cps[i]!)) continue;
-    const head = i < headEnd ? 1 : 0;
     let h = fnvCode(FNV_BASIS, cps[i]!);
     for (let n = 1; n <= GRAM_MAX && i + n <= len; n++) {
       if (n > 1) {
@@ -93,28 +83,44 @@ export function collectDocKeys(cps: ArrayLike<number>, headEnd: number, occAt: A
         if (isSpaceCode(c)) break;
         h = fnvCode(h, c);
       }
-      if (n === 2) {
-        if (!include(h)) continue;
-        const key = keyOf(cps, i, 2);
-        let list = pairs.get(key);
-        if (!list) pairs.set(key, (list = []));
-        list.push(i);
-        continue;
-      }
       if (n >= GRAM_MIN) {
+        const cover = COVER[n]!;
         let cost = 0;
-        for (const o of COVER[n]!) cost += occAt[i + o]!;
+        for (let k = 0; k < cover.length; k++) cost += occAt[i + cover[k]!]!;
         if (cost <= bound) continue;
       }
-      if (!include(h)) continue;
-      const key = keyOf(cps, i, n);
-      const c = counts.get(key);
-      if (c) {
-        c[0]++;
-        c[1] |= head;
-      } else counts.set(key, [1, head]);
+      if (include(h)) emit(i, n);
     }
   }
+}
+
+/** The keys of one report. */
+export interface DocKeys {
+  /** Characters and gram keys → [count, 1 when in the title/region lines else 0]. */
+  counts: Map<string, [number, number]>;
+  /** Pairs → ascending positions. */
+  pairs: Map<string, number[]>;
+}
+
+/** The keys of one report as maps (see forEachKey; positions below headEnd are in the title and region lines). */
+export function collectDocKeys(cps: ArrayLike<number>, headEnd: number, occAt: ArrayLike<number>, bound: number, include: (hash: number) => boolean = () => true): DocKeys {
+  const counts = new Map<string, [number, number]>();
+  const pairs = new Map<string, number[]>();
+  forEachKey(cps, occAt, bound, include, (i, n) => {
+    const key = keyOf(cps, i, n);
+    if (n === 2) {
+      let list = pairs.get(key);
+      if (!list) pairs.set(key, (list = []));
+      list.push(i);
+      return;
+    }
+    const head = i < headEnd ? 1 : 0;
+    const c = counts.get(key);
+    if (c) {
+      c[0]++;
+      c[1] |= head;
+    } else counts.set(key, [1, head]);
+  });
   return { counts, pairs };
 }
 
