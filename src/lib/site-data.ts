@@ -6,7 +6,6 @@ import { valueRows, type ValueRow } from "./values";
 import { provinceColors } from "./charts/colors";
 import { siteMeta, type SiteMeta } from "./meta";
 import { compareTopics } from "./topics";
-import type { ReportListing } from "./schema";
 
 export interface SiteData {
   reports: ReportSummary[];
