@@ -166,6 +166,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     stats.analysed = misses.length;
     if (misses.length) await dispatch(await poolFor(misses.length));
     await Promise.all(inFlight);
+    cache.flush();
     for (const { i, of } of sameAs) summaries[i] = summaries[of]!;
     stats.ms.analyse = performance.now() - t0;
 

@@ -8,3 +8,27 @@ export function charTable(chars: string): Uint8Array {
   for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
 }
+
+/**
+ * `s.replace(re, "")` for an end-anchored list of words, `/(?:w1|w2|…|\s)+$/` (optionally
+ * wrapped in one more `(?:…)`): the regex runs only when `s` ends in a character that can end one
+ * of the words. V8 tries an end-anchored pattern at every position of the string, and most
+ * labels end in none of them. Words may carry a one-character lookbehind ((?<!签)约). For any
+ * other shape of regex the returned function is the plain replace.
+ */
+export function trailingWordsStripper(re: RegExp): (s: string) => string {
+  const plain = (s: string) => s.replace(re, "");
+  const m = /^(?:\(\?:)?\(\?:([^()]*(?:\(\?<![^()]\)[^()|]*[^()]*)*)\)\+\)?\$$/.exec(re.source);
+  if (!m || re.flags !== "") return plain;
+  const ends = new Uint8Array(0x10000);
+  for (const word of m[1]!.split("|")) {
+    if (word === "\\s") {
+      for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) ends[c] = 1;
+      continue;
+    }
+    const w = word.replace(/^\(\?<![^()]\)/, "");
+    if (!w || /[\\()[\]{}?*+.^$|]/.test(w)) return plain;
+    ends[w.charCodeAt(w.length - 1)] = 1;
+  }
+  return (s) => (s.length > 0 && ends[s.charCodeAt(s.length - 1)] ? s.replace(re, "") : s);
+}

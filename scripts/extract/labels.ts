@@ -3,7 +3,7 @@
 // 免费筛查, 3家集中隔离点). We take the clause before the number, strip the verbs and fillers
 // that join it to the number, and fall back to the noun after the unit when nothing is left.
 
-import { charTable } from "./chars";
+import { charTable, trailingWordsStripper } from "./chars";
 
 // Clause boundaries inside a sentence (folded text). Code tables, not regexes: these scans run
 // per character for every number.
@@ -13,6 +13,7 @@ const SENTENCE_END = charTable("。!?\n；;！？");
 // Joining words between a label and its number: 达到, 为, 共, 累计 …
 const JOINERS =
   /(?:(?:均|已|共|总共|合计|累计|共计|分别|仅|达|已达|达到|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|均在|完成|保持|稳定|维持|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|，|\s)+)$/;
+const stripJoiners = trailingWordsStripper(JOINERS);
 // Verbs that start a clause and belong to no label: 完成, 开展, 组建 …
 const LEAD =
   /^(?:(?:共有|现有|拥有|其中|全年|上半年|今年|目前|现|截至[^,，]{0,12}|截止[^,，]{0,12}|共|累计|全区|全市|全县|我区|我市|我县|我局|我委|已|并|同时|另|此外|和|及|与|先后|分别|完成了?|开展了?|组织了?|组建了?|建成了?|建立了?|推进|实现|投入|选送|发动|吸纳|抽调|指定|培训|发放|检查|出动|召开了?|发布|举办了?|设置|设立|创建|评选出)\s*)+/;
@@ -73,7 +74,7 @@ function afterPhrase(f: string, unitEnd: number): string {
 export function labelParts(text: string, f: string, start: number, unitEnd: number): LabelParts {
   const clauseStart = clauseBefore(f, start);
   const clause = text.slice(clauseStart, start);
-  let body = clause.replace(JOINERS, "");
+  let body = stripJoiners(clause);
   const lead = LEAD.exec(body);
   let offset = 0;
   if (lead) {

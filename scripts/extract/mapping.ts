@@ -4,13 +4,14 @@
 // wins; patterns with a context (规范管理率 → which disease) prefer the nearest context.
 import type { Mention } from "../../src/lib/schema";
 import { compiledPatterns, type CatalogueIndicator, type CompiledPattern } from "./catalogue";
-import { charTable } from "./chars";
+import { charTable, trailingWordsStripper } from "./chars";
 import { clauseBefore, sentenceStartOf } from "./labels";
 import { unitFamily } from "./units";
 
 // Joiners and qualifiers between a label and its number (stripped before matching).
 const JOINERS =
   /(?:均|已|共|总共|合计|累计|共计|分别|仅|已达|达到|达|到达|提高到|提高至|提升至|提升到|上升至|下降至|下降到|降低到|降低至|降至|增至|增加到|控制在|保持在|稳定在|维持在|均在|完成|保持|稳定|维持|为|是|有|计|(?<!签)约|近|超过|超|大于|不少于|不低于|逾|了|\s)+$/;
+const stripJoiners = trailingWordsStripper(JOINERS);
 // Activities whose object is a number of institutions: the count is a scope, not a stock
 // (共检查辖区内104家医疗机构, 对全区103家医疗机构开展整治, 7家卫生院承担初筛).
 const SCOPE_BEFORE = /(检查|督查|督导|整治|指导|指定|培训|走访|调研|暗访|抽查|^对|[^反]对全)/;
@@ -161,7 +162,7 @@ const EMPTY_LABEL =
 function labelFor(f: string, start: number, cs: number, clause: string): { before: string; seg: string } {
   const seg = segmentStart(f, cs);
   const segText = seg < cs ? f.slice(seg, cs).replace(/\s+/g, "") : "";
-  let before = clause.replace(JOINERS, "");
+  let before = stripJoiners(clause);
   const full = segText + clause;
   if (full.includes("分别")) {
     const e = EACH.exec(full)!;
@@ -181,7 +182,7 @@ function labelFor(f: string, start: number, cs: number, clause: string): { befor
     const prev = f.slice(pcs, cs - 1).replace(/\s+/g, "");
     if (!/\d/.test(prev)) before = prev;
   }
-  return { before: before.replace(JOINERS, ""), seg: segText };
+  return { before: stripJoiners(before), seg: segText };
 }
 
 export function mapIndicators(f: string, items: MappingInput[]): void {

@@ -148,6 +148,7 @@ export class AnalysisCache {
   readonly dir: string;
   private index: Map<string, CacheSummary> | null = null;
   private logFd: number | null = null;
+  private pending: string[] = [];
   /** The pack this instance appends to: one per thread, so each has a single writer. */
   private packName: string | null = null;
 
@@ -203,9 +204,17 @@ export class AnalysisCache {
       const last = Buffer.alloc(1);
       if (size > 0 && readSync(this.logFd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(this.logFd, "\n");
     }
-    // One write per line on a file opened for appending: lines of concurrent runs never interleave.
-    writeSync(this.logFd, JSON.stringify({ key, ...summary }) + "\n");
+    this.pending.push(JSON.stringify({ key, ...summary }));
+    if (this.pending.length >= 64) this.flush();
     this.index?.set(key, summary);
+  }
+
+  /** Writes the logged summaries still in memory (record batches them; close flushes). */
+  flush(): void {
+    if (this.logFd === null || this.pending.length === 0) return;
+    // Whole lines in one write on a file opened for appending: lines of concurrent runs never interleave.
+    writeSync(this.logFd, this.pending.join("\n") + "\n");
+    this.pending = [];
   }
 
   /**
@@ -253,8 +262,9 @@ export class AnalysisCache {
     }
   }
 
-  /** Closes the summary log if this instance opened it. */
+  /** Writes pending summaries and closes the summary log if this instance opened it. */
   close(): void {
+    this.flush();
     if (this.logFd !== null) closeSync(this.logFd);
     this.logFd = null;
   }
