@@ -370,6 +370,14 @@ function machine(): string {
   return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? "?"}), ${mem} GiB RAM, Node ${process.version}, ${process.platform}`;
 }
 
+/** Sections of the old document that this script does not write (e.g. "Extraction speed"), kept as they are. */
+export function keptSections(previous: string, generated: string): string {
+  const headings = new Set([...generated.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim()));
+  const sections = previous.split(/^(?=## )/m).slice(1);
+  const kept = sections.filter((section) => !headings.has(section.slice(3, section.indexOf("\n")).trim()));
+  return kept.length ? "\n" + kept.map((k) => k.trimEnd()).join("\n\n") + "\n" : "";
+}
+
 function writeDoc(rows: Summary[], notes: string[]): string {
   const machines = [...new Set(rows.map((r) => r.machine))];
   const doc = `# Benchmarks
@@ -411,7 +419,7 @@ ${notes.map((n) => `- ${n}`).join("\n")}
 `;
   const path = join(ROOT, "docs/benchmarks.md");
   mkdirSync(join(ROOT, "docs"), { recursive: true });
-  writeFileSync(path, doc);
+  writeFileSync(path, doc + keptSections(existsSync(path) ? readFileSync(path, "utf8") : "", doc));
   return path;
 }
 
