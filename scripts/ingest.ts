@@ -244,6 +244,8 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     const idByFile = new Map(published.map((p) => [p.rel, p.outcome.id!]));
     for (const o of outcomes) if (o.outcome === "duplicate") o.duplicateOf = `${o.duplicateOf} (${idByFile.get(o.duplicateOf!)})`;
 
+    const overrideOutcomes = checkOverrides(overrides, outcomes, entriesDir);
+
     const count = (k: BuildFileOutcome["outcome"]) => outcomes.filter((o) => o.outcome === k).length;
     const report: BuildReport = {
       generatedAt: new Date().toISOString(),
@@ -257,6 +259,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
         warnings: outcomes.reduce((n, o) => n + o.warnings.length, 0),
       },
       files: outcomes,
+      overrides: overrideOutcomes,
     };
     const reportPath = opts.buildReportPath ?? BUILD_REPORT;
     mkdirSync(resolve(reportPath, ".."), { recursive: true });
@@ -272,6 +275,32 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
   }
 }
 
+/**
+ * Whether each override still applies: its report must be published and the entry written with it
+ * must not say it matched nothing (entry.ts records that). Stale overrides also become warnings
+ * of their report's file, so they show in the summary and the build report. Overrides are few,
+ * so reading their entries back is cheap, and it is right on warm rebuilds too.
+ */
+function checkOverrides(overrides: readonly Override[], outcomes: BuildFileOutcome[], entriesDir: string): BuildReport["overrides"] {
+  const byId = new Map(outcomes.filter((o) => o.id).map((o) => [o.id!, o]));
+  const warningsOf = new Map<string, string[]>();
+  return overrides.map((o) => {
+    const where = { report: o.report, ...(o.indicator !== undefined ? { indicator: o.indicator } : {}), ...(o.start !== undefined ? { start: o.start } : {}), note: o.note };
+    const file = byId.get(o.report);
+    if (!file) return { ...where, outcome: "no-report" as const };
+    if (!warningsOf.has(o.report)) {
+      const text = readFileSync(join(entriesDir, `${o.report}.md`), "utf8");
+      const head = text.slice(text.indexOf("\n") + 1, text.indexOf("\n---\n"));
+      warningsOf.set(o.report, (JSON.parse(head) as { warnings?: string[] }).warnings ?? []);
+    }
+    const selector = o.indicator ?? `start ${o.start}`;
+    const stale = warningsOf.get(o.report)!.find((w) => w.startsWith(`override matches nothing (${selector})`));
+    if (!stale) return { ...where, outcome: "applied" as const };
+    if (!file.warnings.includes(stale)) file.warnings.push(stale);
+    return { ...where, outcome: "unmatched" as const };
+  });
+}
+
 export function summaryTable(report: BuildReport): string {
   const rows = report.files.map((f) => {
     const what = f.outcome === "published" ? f.id : f.outcome === "duplicate" ? `= ${f.duplicateOf}` : f.reason;
@@ -279,8 +308,10 @@ export function summaryTable(report: BuildReport): string {
     return `${f.outcome.padEnd(9)}  ${f.file}  →  ${what}${warn}`;
   });
   const c = report.counts;
+  const stale = report.overrides.filter((o) => o.outcome !== "applied");
   return [
     ...rows,
+    ...stale.map((o) => `override   ${o.report} ${o.indicator ?? `start ${o.start}`}  →  ${o.outcome === "no-report" ? "no published report has this id" : "matches nothing in the report"} (${o.note})`),
     "",
     `files read ${c.read} | published ${c.published} | duplicates ${c.duplicate} | rejected ${c.rejected} | warnings ${c.warnings}`,
   ].join("\n");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest } from "../scripts/ingest";
+import { ingest, summaryTable } from "../scripts/ingest";
 import { parseEntry } from "../src/lib/entry-file";
 import { reportEntrySchema, type ReportEntry } from "../src/lib/schema";
 import { SEEDS_DIR } from "./support/seeds";
@@ -45,6 +45,7 @@ describe("overrides", () => {
           { report: "441823-2020-FY", start: beds!.start, action: "set", set: { value: 1590, normalizedValue: 1590 }, note: "原文笔误，据统计年鉴更正" },
           { report: "441823-2020-FY", indicator: dropped!.id, action: "drop", note: "口径不同" },
           { report: "441823-2020-FY", start: 1, action: "drop", note: "指向已不存在的数字" },
+          { report: "441823-2019-FY", indicator: "beds_total", action: "drop", note: "报告编号写错" },
         ],
       }),
     );
@@ -56,5 +57,10 @@ describe("overrides", () => {
     expect(after.mentions.length).toBe(before.mentions.length - 1);
     expect(report.files[0]!.outcome).toBe("published");
     expect(after.warnings.join()).toMatch(/override matches nothing/);
+    // The build report says which overrides still apply, and the stale one warns on its file.
+    expect(report.overrides.map((o) => o.outcome)).toEqual(["applied", "applied", "unmatched", "no-report"]);
+    expect(report.overrides[3]).toMatchObject({ report: "441823-2019-FY", indicator: "beds_total", note: "报告编号写错" });
+    expect(report.files[0]!.warnings.join()).toMatch(/override matches nothing \(start 1\)/);
+    expect(summaryTable(report)).toMatch(/override\s+441823-2019-FY beds_total\s+→\s+no published report has this id/);
   });
 });

@@ -156,5 +156,17 @@ export const buildReportSchema = z.object({
     warnings: z.number().int(),
   }),
   files: z.array(buildFileOutcomeSchema),
+  /** Each curator override and whether it still applies (a stale one is a warning, not an error). */
+  overrides: z
+    .array(
+      z.object({
+        report: z.string(),
+        indicator: z.string().optional(),
+        start: z.number().int().optional(),
+        outcome: z.enum(["applied", "unmatched", "no-report"]),
+        note: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type BuildReport = z.infer<typeof buildReportSchema>;
