@@ -10,6 +10,9 @@ export interface ReferenceDoc {
   lines: string[];
 }
 
+/** Folded lines per report, computed once (the evaluation queries 10,000 reports hundreds of times). */
+const folded = new WeakMap<ReferenceDoc, string[][]>();
+
 /** Ids of the reports that contain every term of the query, with their occurrence counts. */
 export function referenceSearch(docs: readonly ReferenceDoc[], query: string, t2s: Record<string, string> = {}): Map<string, number> {
   const { terms } = parseQuery(query);
@@ -17,7 +20,8 @@ export function referenceSearch(docs: readonly ReferenceDoc[], query: string, t2
   if (!terms.length) return out;
   const variants = terms.map((t) => [...new Set([t, [...t].map((c) => t2s[c] ?? c).join("")])].map((v) => fold(v)));
   for (const doc of docs) {
-    const lines = doc.lines.map((l) => fold(l));
+    let lines = folded.get(doc);
+    if (!lines) folded.set(doc, (lines = doc.lines.map((l) => fold(l))));
     let total = 0;
     let all = true;
     for (const vs of variants) {
