@@ -77,6 +77,27 @@ describe("values and charts", () => {
     expect(svg).toContain("&lt;script&gt;");
   });
 
+  it("comparison charts are drawn by Observable Plot: each mark a link with its tooltip, province colours, 万 ticks, escaped well-formed markup", () => {
+    const big = [
+      entry("g-2022-FY", "440001", 2022, "FY", [value("doctors", 1_500_000, 5, { quote: 'A&B "医生" <b>1,500,000</b>' })]),
+      entry("j-2022-FY", "320001", 2022, "FY", [value("doctors", 400_000, 5)], "江苏省"),
+    ];
+    const colors = provinceColors(["广东省", "江苏省"]);
+    const spec = indicatorCharts(index.get("doctors")!, valueRows(big, index, "/"), colors).find((s) => s.kind === "regions")!;
+    const svg = renderSpec(spec);
+    expect(svg).toMatch(/^<svg [^>]*class="plot-/); // Plot's own markup, not the string writer's
+    const marks = [...svg.matchAll(/<a [^>]*href="([^"]+)"[^>]*><circle ([^>]*)><title>([^<]*)<\/title><\/circle><\/a>/g)];
+    expect(marks.map((m) => m[1]).sort()).toEqual(["/reports/g-2022-FY/#m-5", "/reports/j-2022-FY/#m-5"]);
+    const gd = marks.find((m) => m[1]!.includes("g-2022"))!;
+    expect(gd[2]).toContain(`fill="${colors.get("广东省")}"`);
+    expect(gd[3]).toContain("A&amp;B &quot;医生&quot; &lt;b&gt;1,500,000&lt;/b&gt;");
+    expect(svg).toMatch(/>100万<\/text>/);
+    expect(svg).toContain("医生数（人） →");
+    // well-formed as XML too (the download is this markup): no bare & and no < inside attributes
+    expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#)/);
+    expect(svg).not.toMatch(/="[^"]*</);
+  });
+
   it("a region's small charts: one per indicator and period type with two or more years, every point linked", () => {
     const specs = regionCharts("440001", rows, index, new Map());
     expect(specs.map((s) => `${s.indicator}-${s.period}`)).toEqual(["doctors-H1"]);

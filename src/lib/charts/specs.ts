@@ -2,14 +2,16 @@
 // per period type and unit, never mixing half-year and full-year values), its time series, the
 // per-10,000-people view, a region's own indicators over time, and — for indicators with values
 // from more regions than one page can show — the same comparison by province (lowest, median and
-// highest region of each). Each spec knows its points; `renderSpec` draws it (./svg.ts). Every
+// highest region of each). Each spec knows its points; `renderSpec` draws it: the comparison dot
+// plots with Observable Plot (./plot.ts), the time series with the string writer (./svg.ts). Every
 // point is a link to the sentence it came from.
 import type { Period } from "../schema";
 import type { Indicator } from "../catalogue";
 import { PERIOD_LABEL, formatNumber2 } from "../labels";
 import { byPeriodType, chartPoints, latestPerRegion, type ValueRow } from "../values";
 import { comparePeriods } from "../corpus";
-import { dotPlot, seriesPlot, type Line, type Row } from "./svg";
+import { seriesPlot, type Line } from "./svg";
+import { dotPlot, type Row } from "./plot";
 
 export type ChartKind = "regions" | "series" | "per10k" | "region-series" | "provinces" | "provinces-per10k";
 
