@@ -135,6 +135,12 @@ describe("indicator pages", () => {
           expect(f.querySelector("figcaption .source")?.textContent).toContain("来源");
           const svgHref = f.querySelector("a[download][href$='.svg']")?.getAttribute("href");
           expect(svgHref && existsSync(join(dist, svgHref))).toBe(true);
+          // the download is the inline drawing (same marks in the same order, links made absolute), every mark with its tooltip
+          const inline = [...f.querySelectorAll("svg a")];
+          for (const a of inline) expect(a.querySelector("title")?.textContent, a.getAttribute("href")!).toMatch(/：/);
+          const inFile = [...readFileSync(join(dist, svgHref!), "utf8").matchAll(/<a [^>]*href="([^"]+)"/g)].map((x) => x[1]!);
+          expect(inFile.length).toBe(inline.length);
+          inFile.forEach((h, i) => expect(h.endsWith(inline[i]!.getAttribute("href")!), h).toBe(true));
         }
       }
       // and the table under it holds every actual value

@@ -90,6 +90,8 @@ describe.skipIf(!chromiumAvailable())("site in Chromium", () => {
     const n = await marks.count();
     expect(n).toBeGreaterThan(0);
     const href = (await marks.last().getAttribute("href"))!;
+    // the mark's tooltip names the region and quotes the sentence (Plot puts <title> in the circle)
+    expect(await marks.last().locator("title").textContent()).toMatch(/（.+）.*：.+\n./s);
     await marks.last().locator("circle").click();
     await page.waitForURL((u) => u.href.endsWith(href));
     const hash = href.split("#")[1]!;
