@@ -1,16 +1,23 @@
 // `npm run build [-- --strict] [-- --no-cache] [-- --quiet]`: the whole build —
 //   phase "ingest": reports → entries + build report;
-//   phase "site":   `astro build` (pages), then the search index.
+//   phase "site":   `astro build` (pages) and the search index side by side — each uses about one
+//                   core, and the index reads the entries, not the pages — then the index is moved
+//                   into the site and the search page pointed at it.
 // Options go to ingest; the first step that fails stops the build with its exit status.
 // `--phase ingest|site` runs one phase only (the benchmark times them apart). Each step prints
 // one line `build step <name>: <seconds> s` so scripts can read where the time went.
 import { spawn } from "node:child_process";
+import { renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { BUILD_DIR, SITE_OUT_DIR } from "../src/lib/paths";
 
 export type Phase = "ingest" | "site";
 export interface Step {
   name: string;
   command: string;
   args: string[];
+  /** Steps with the same group run at the same time; the next step waits for all of them. */
+  parallel?: string;
 }
 
 const INGEST_OPTIONS = ["--strict", "--no-cache", "--quiet"];
@@ -18,9 +25,20 @@ const INGEST_OPTIONS = ["--strict", "--no-cache", "--quiet"];
 export function buildSteps(phase: Phase, ingestArgs: string[] = []): Step[] {
   if (phase === "ingest") return [{ name: "ingest", command: "tsx", args: ["scripts/ingest.ts", ...ingestArgs] }];
   return [
-    { name: "astro", command: "astro", args: ["build"] },
-    { name: "search", command: "tsx", args: ["scripts/search-index.ts"] },
+    { name: "astro", command: "astro", args: ["build"], parallel: "site" },
+    { name: "search", command: "tsx", args: ["scripts/search-index.ts", "--out", SEARCH_STAGE, "--no-page"], parallel: "site" },
+    { name: "search-page", command: "tsx", args: ["scripts/search-index.ts", "--page-only"] },
   ];
+}
+
+/** Where the index is built while Astro (which empties its output folder) writes the site. */
+const SEARCH_STAGE = join(BUILD_DIR, "search-stage");
+
+function moveStagedIndex(): void {
+  const target = join(SITE_OUT_DIR, "search-index");
+  rmSync(target, { recursive: true, force: true });
+  renameSync(join(SEARCH_STAGE, "search-index"), target);
+  rmSync(SEARCH_STAGE, { recursive: true, force: true });
 }
 
 /** Parses the `build step` lines a build printed: step name → seconds. */
@@ -60,7 +78,16 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const phases: Phase[] = phaseArg ? [phaseArg as Phase] : ["ingest", "site"];
-  for (const phase of phases) for (const step of buildSteps(phase, ingestArgs)) await run(step);
+  for (const phase of phases) {
+    const steps = buildSteps(phase, ingestArgs);
+    for (let i = 0; i < steps.length; ) {
+      const group = steps[i]!.parallel;
+      const batch = group ? steps.filter((s) => s.parallel === group) : [steps[i]!];
+      await Promise.all(batch.map(run));
+      if (group === "site") moveStagedIndex();
+      i += batch.length;
+    }
+  }
 }
 
 const isMain = process.argv[1] && /scripts[\\/]build\.ts$/.test(process.argv[1]);

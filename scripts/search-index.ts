@@ -1,6 +1,7 @@
 // Builds the full-text search index into dist/search-index/ after `astro build`.
 //
-//   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N] [--bound N]
+//   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N] [--bound N] [--no-page]
+//   tsx scripts/search-index.ts --page-only [--out dist]   (after astro build, when the index was built beside it)
 //
 // Records come from the content entries (front matter + cleaned body), not from crawling HTML.
 // Output (see docs/search.md):
@@ -323,7 +324,8 @@ async function main() {
       `var root=new URL("./",s.src).href;(${shardFilesFor.toString()})(q,${shardCount}).forEach(function(f){` +
       `var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";l.href=root+f;document.head.appendChild(l);});})();\n`,
   );
-  const pageBytes = compressSearchPage(shardCount);
+  // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
+  const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage(shardCount);
   console.log(
     `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
       `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
@@ -333,7 +335,14 @@ async function main() {
   );
 }
 
-main().catch((e) => {
+/** `--page-only`: the index exists; point the search page at it and compress the page. */
+function finishPage(): void {
+  const table = JSON.parse(readFileSync(join(outDir, "table.json"), "utf8")) as { shardCount: number };
+  const bytes = compressSearchPage(table.shardCount);
+  console.log(`search page: ${table.shardCount} shards, page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
+}
+
+(process.argv.includes("--page-only") ? Promise.resolve().then(finishPage) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
