@@ -138,14 +138,14 @@ export function start(): void {
     const outcome = current;
     const { docs } = await engine.load();
     const batch = outcome.hits.slice(shown, shown + PAGE);
-    // Titles, ids and dates of just these rows (chunks of the report table).
-    const rows = await engine.rows(batch.map((h) => h.doc));
-    if (my !== generation) return;
     shown += batch.length;
-    more.hidden = shown >= outcome.hits.length;
-    for (const hit of batch) {
+    // Titles, ids and dates of just these rows (chunks of the report table): all requested now,
+    // in rank order, and each row drawn as soon as its own chunk has come — not after the slowest.
+    const rows = batch.map((h) => engine.row(h.doc));
+    for (const [i, hit] of batch.entries()) {
+      const row = await rows[i]!;
+      if (my !== generation) return;
       const doc = docs[hit.doc]!;
-      const row = rows.get(hit.doc)!;
       const url = `${base}reports/${row.id}/`;
       const link = el("a", { href: url, className: "title" }, row.title);
       const meta = el(
@@ -176,6 +176,7 @@ export function start(): void {
       excerptLoaders.set(item, loadExcerpt);
       observer.observe(item);
     }
+    more.hidden = shown >= outcome.hits.length;
     if (my === generation) list.dataset.complete = shown >= outcome.hits.length ? "1" : "0";
   }
 
