@@ -18,6 +18,8 @@ export interface Step {
   args: string[];
   /** Steps with the same group run at the same time; the next step waits for all of them. */
   parallel?: string;
+  /** Runs in this process just before the step (after everything before it has finished). */
+  before?: () => void;
 }
 
 const INGEST_OPTIONS = ["--strict", "--no-cache", "--quiet"];
@@ -27,7 +29,7 @@ export function buildSteps(phase: Phase, ingestArgs: string[] = []): Step[] {
   return [
     { name: "astro", command: "astro", args: ["build"], parallel: "site" },
     { name: "search", command: "tsx", args: ["scripts/search-index.ts", "--out", SEARCH_STAGE, "--no-page"], parallel: "site" },
-    { name: "search-page", command: "tsx", args: ["scripts/search-index.ts", "--page-only"] },
+    { name: "search-page", command: "tsx", args: ["scripts/search-index.ts", "--page-only"], before: moveStagedIndex },
   ];
 }
 
@@ -44,11 +46,12 @@ function moveStagedIndex(): void {
 /** Parses the `build step` lines a build printed: step name → seconds. */
 export function stepTimings(output: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of output.matchAll(/^build step (\w+): ([\d.]+) s$/gm)) out[m[1]!] = Number(m[2]);
+  for (const m of output.matchAll(/^build step ([\w-]+): ([\d.]+) s$/gm)) out[m[1]!] = Number(m[2]);
   return out;
 }
 
-function run(step: Step): Promise<number> {
+function run(step: Step): Promise<void> {
+  step.before?.();
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn("npx", ["--no-install", step.command, ...step.args], { stdio: "inherit" });
@@ -58,7 +61,7 @@ function run(step: Step): Promise<number> {
         process.stderr.write(`build stopped: \`${step.command} ${step.args.join(" ")}\` exited with ${code ?? signal}\n`);
         process.exit(code ?? 1);
       }
-      done(0);
+      done();
     });
   });
 }
@@ -84,7 +87,6 @@ async function main(argv: string[]): Promise<void> {
       const group = steps[i]!.parallel;
       const batch = group ? steps.filter((s) => s.parallel === group) : [steps[i]!];
       await Promise.all(batch.map(run));
-      if (group === "site") moveStagedIndex();
       i += batch.length;
     }
   }

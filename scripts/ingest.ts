@@ -20,6 +20,7 @@ const SMALL_JOB = 8;
 import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR, OVERRIDES } from "../src/lib/paths";
 import type { Override, OverridesFile } from "./extract/overrides";
 import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
+import { parseEntry } from "../src/lib/entry-file";
 import { EXTRACTOR_VERSION } from "./extract/version";
 
 function listFiles(dir: string): string[] {
@@ -289,9 +290,8 @@ function checkOverrides(overrides: readonly Override[], outcomes: BuildFileOutco
     const file = byId.get(o.report);
     if (!file) return { ...where, outcome: "no-report" as const };
     if (!warningsOf.has(o.report)) {
-      const text = readFileSync(join(entriesDir, `${o.report}.md`), "utf8");
-      const head = text.slice(text.indexOf("\n") + 1, text.indexOf("\n---\n"));
-      warningsOf.set(o.report, (JSON.parse(head) as { warnings?: string[] }).warnings ?? []);
+      const { data } = parseEntry(readFileSync(join(entriesDir, `${o.report}.md`), "utf8"));
+      warningsOf.set(o.report, (data.warnings as string[] | undefined) ?? []);
     }
     const selector = o.indicator ?? `start ${o.start}`;
     const stale = warningsOf.get(o.report)!.find((w) => w.startsWith(`override matches nothing (${selector})`));
