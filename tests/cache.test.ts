@@ -106,7 +106,7 @@ describe("ingest with the analysis cache", () => {
         expect(summary!.ok).toBe(false);
         continue;
       }
-      const template = cache.readEntryTemplate(summary!.template)!;
+      const template = cache.readEntryTemplateBytes(summary!.template)!.toString("utf8");
       const id = "440000-2020-FY-2";
       const name = "子目录/某 报告\"引号\".txt";
       expect(entryFromTemplate(template, id, name)).toBe(serialiseEntry(toEntry(a, id, name), a.cleaned.text));

@@ -78,11 +78,17 @@ let versionMemo: string | null = null;
  */
 export function codeVersion(): string {
   if (versionMemo) return versionMemo;
-  const files = [...analysisSources(), join(ROOT, "package-lock.json")].filter((f) => existsSync(f));
-  const h = createHash("sha256");
-  for (const f of files) h.update(relative(ROOT, f)).update("\0").update(readFileSync(f)).update("\0");
-  versionMemo = `${EXTRACTOR_VERSION}-${h.digest("hex").slice(0, 12)}`;
+  versionMemo = `${EXTRACTOR_VERSION}-${sourcesHash(analysisSources()).slice(0, 12)}`;
   return versionMemo;
+}
+
+/** The hex SHA-256 of `salt`, then the names and contents of `files` and the lock file (those that exist). */
+export function sourcesHash(files: readonly string[], salt = ""): string {
+  const h = createHash("sha256").update(salt);
+  for (const f of [...files, join(ROOT, "package-lock.json")]) {
+    if (existsSync(f)) h.update(relative(ROOT, f)).update("\0").update(readFileSync(f)).update("\0");
+  }
+  return h.digest("hex");
 }
 
 export function sha256(bytes: Uint8Array | string): string {
@@ -235,11 +241,6 @@ export class AnalysisCache {
     } catch {
       return null;
     }
-  }
-
-  /** The template as text (see readEntryTemplateBytes). */
-  readEntryTemplate(ref: TemplateRef | undefined): string | null {
-    return this.readEntryTemplateBytes(ref)?.toString("utf8") ?? null;
   }
 
   private append(data: Uint8Array): TemplateRef {

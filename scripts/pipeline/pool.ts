@@ -6,13 +6,12 @@
 // every worker cost ~0.7 s of CPU and up to 1.5 s of wall time per worker (tsx's loader thread,
 // transpiling each module), as much as analysing 300 reports. Without esbuild, or when the bundle
 // cannot be written, workers fall back to worker-entry.mjs (tsx).
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import { sourceClosure } from "./cache";
+import { sourceClosure, sourcesHash } from "./cache";
 import type { Task, TaskResult } from "./worker";
 
 export interface TaskPool {
@@ -42,11 +41,7 @@ export default function matter(...args) { return load()(...args); }`;
 /** The bundled worker (built when its sources changed), or null when it cannot be had. */
 export async function bundledWorker(): Promise<string | null> {
   try {
-    const h = createHash("sha256").update(BUNDLE_FORMAT);
-    for (const f of [...sourceClosure(["scripts/pipeline/worker.ts"]), join(ROOT, "package-lock.json")]) {
-      if (existsSync(f)) h.update(f.slice(ROOT.length)).update("\0").update(readFileSync(f)).update("\0");
-    }
-    const name = `worker-${h.digest("hex").slice(0, 16)}.mjs`;
+    const name = `worker-${sourcesHash(sourceClosure(["scripts/pipeline/worker.ts"]), BUNDLE_FORMAT).slice(0, 16)}.mjs`;
     const out = join(BUNDLE_DIR, name);
     if (!existsSync(out)) {
       const esbuild = await import("esbuild");
