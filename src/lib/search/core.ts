@@ -322,8 +322,8 @@ export interface TermMatch {
 /** Materialises a list: inline, or a loaded file. */
 export type ListLoader = (ref: string) => number[];
 
-function positionsOfRun(run: { cps?: unknown; lists: number[][] }, offsets: number[]): Map<number, { hits: number[]; head: boolean }> {
-  const lists = run.lists.map((l) => decodePositions(l));
+function positionsOfRun(runLists: number[][], offsets: number[]): Map<number, { hits: number[]; head: boolean }> {
+  const lists = runLists.map((l) => decodePositions(l));
   const out = new Map<number, { hits: number[]; head: boolean }>();
   for (const [doc, first] of lists[0]!) {
     const others: Set<number>[] = [];
@@ -368,7 +368,7 @@ export function matchTerm(plan: TermPlan, choice: Choice, load: ListLoader): Ter
     for (const doc of firstDocs!.keys()) if (rest.every((m) => m.has(doc))) unverified.add(doc);
     return { counts, heads, unverified };
   }
-  const runPositions = choice.runs.map((r, i) => positionsOfRun({ lists: r.lists.map(get) }, coverOffsets(long[i]!.cps.length)));
+  const runPositions = choice.runs.map((r, i) => positionsOfRun(r.lists.map(get), coverOffsets(long[i]!.cps.length)));
   const anchor = choice.runs[0]!;
   for (const [doc, first] of runPositions[0]!) {
     if (!singleDocs.every((m) => m.has(doc))) continue;

@@ -100,23 +100,13 @@ export class SearchEngine {
     return p;
   }
 
-  /** Title, id and date of the given reports (their chunks load in parallel). */
-  async rows(docs: readonly number[]): Promise<Map<number, DocRow>> {
-    const out = new Map<number, DocRow>();
-    await Promise.all(
-      docs.map(async (doc) => {
-        const name = rowsFile(doc);
-        let p = this.chunks.get(name);
-        if (!p) this.chunks.set(name, (p = this.io.fetchJson(name) as Promise<CompactRows>));
-        const [id, title, published] = (await p)[doc % ROWS_PER_CHUNK]!;
-        out.set(doc, { id, title, published });
-      }),
-    );
-    return out;
-  }
-
+  /** Title, id and date of a report (its chunk of rows loads once). */
   async row(doc: number): Promise<DocRow> {
-    return (await this.rows([doc])).get(doc)!;
+    const name = rowsFile(doc);
+    let p = this.chunks.get(name);
+    if (!p) this.chunks.set(name, (p = this.io.fetchJson(name) as Promise<CompactRows>));
+    const [id, title, published] = (await p)[doc % ROWS_PER_CHUNK]!;
+    return { id, title, published };
   }
 
   /** The searchable text of a report (lines joined by "\n"). */
