@@ -2,7 +2,7 @@
 import { BASE } from "./base";
 import { allReports, type ReportSummary } from "./entries";
 import { indicatorIndex, type Indicator } from "./catalogue";
-import { valueRows, type ValueRow } from "./values";
+import { groupBy, valueRows, type ValueRow } from "./values";
 import { provinceColors } from "./charts/colors";
 import { siteMeta, type SiteMeta } from "./meta";
 import { compareTopics } from "./topics";
@@ -22,18 +22,6 @@ export interface SiteData {
 }
 
 let cached: Promise<SiteData> | null = null;
-
-function groupBy(rows: readonly ValueRow[], key: (r: ValueRow) => string | null): Map<string, ValueRow[]> {
-  const groups = new Map<string, ValueRow[]>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k === null) continue;
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  return groups;
-}
 
 export function siteData(base = BASE): Promise<SiteData> {
   cached ??= (async () => {

@@ -124,12 +124,18 @@ export function chartPoints(rows: readonly ValueRow[]): ValueRow[] {
 
 /** Groups chart points by period type (H1, FY, …): values of different period types are never plotted together. */
 export function byPeriodType(points: readonly ValueRow[]): Map<Period | "unknown", ValueRow[]> {
-  const out = new Map<Period | "unknown", ValueRow[]>();
-  for (const p of points) {
-    const k = p.period ?? "unknown";
+  return groupBy(points, (p) => p.period ?? "unknown");
+}
+
+/** Items grouped by key, in first-seen order; items whose key is null are left out. */
+export function groupBy<T, K>(xs: readonly T[], key: (x: T) => K | null): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (k === null) continue;
     const list = out.get(k);
-    if (list) list.push(p);
-    else out.set(k, [p]);
+    if (list) list.push(x);
+    else out.set(k, [x]);
   }
   return out;
 }
@@ -183,6 +189,11 @@ function csvParts(rows: readonly ValueRow[], site: string): string[] {
  */
 export function csvBlob(rows: readonly ValueRow[], site = ""): Blob {
   return new Blob(csvParts(rows, site));
+}
+
+/** A CSV download route's response (csvBlob). */
+export function csvResponse(rows: readonly ValueRow[]): Response {
+  return new Response(csvBlob(rows), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
 }
 
 /** `{"meta":…,"columns":[…],"rows":[…]}` as a Blob of pieces (see csvBlob), one row per line. */

@@ -8,7 +8,7 @@
 import type { Period } from "../schema";
 import type { Indicator } from "../catalogue";
 import { PERIOD_LABEL, formatNumber2 } from "../labels";
-import { byPeriodType, chartPoints, latestPerRegion, type ValueRow } from "../values";
+import { byPeriodType, chartPoints, groupBy, latestPerRegion, type ValueRow } from "../values";
 import { comparePeriods } from "../corpus";
 import { seriesPlot, type Line } from "./svg";
 import { dotPlot, type Row } from "./plot";
@@ -71,17 +71,6 @@ function regionLabels(rows: readonly ValueRow[]): Map<string, string> {
   for (const r of rows) codes.set(r.regionCode!, r);
   for (const r of codes.values()) count.set(r.regionName!, (count.get(r.regionName!) ?? 0) + 1);
   return new Map([...codes].map(([code, r]) => [code, (count.get(r.regionName!) ?? 0) > 1 ? `${r.regionName}（${r.prefecture ?? r.province}）` : r.regionName!]));
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
 }
 
 function slug(s: string): string {

@@ -1,7 +1,7 @@
 // The indicator values of one region as CSV (the download under a region page's charts).
 import type { GetStaticPaths } from "astro";
 import { siteData } from "../../../lib/site-data";
-import { toCsv } from "../../../lib/values";
+import { csvResponse } from "../../../lib/values";
 
 export const getStaticPaths = (async () => {
   const { rowsByRegion } = await siteData();
@@ -10,5 +10,5 @@ export const getStaticPaths = (async () => {
 
 export async function GET({ params }: { params: { gbCode: string } }) {
   const { rowsByRegion } = await siteData();
-  return new Response(toCsv(rowsByRegion.get(params.gbCode) ?? []), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+  return csvResponse(rowsByRegion.get(params.gbCode) ?? []);
 }
