@@ -28,15 +28,7 @@ export function defaultThreads(): number {
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUNDLE_DIR = join(ROOT, "node_modules", ".cache", "ingest-worker");
 /** Bump when the bundling options below change. */
-const BUNDLE_FORMAT = "1";
-
-/**
- * gray-matter (~190 ms to load) is only needed to read entries, which workers never do: in the
- * bundle it is loaded on first use instead of at start.
- */
-const LAZY_GRAY_MATTER = `import { createRequire } from "node:module";
-const load = () => createRequire(import.meta.url)("gray-matter");
-export default function matter(...args) { return load()(...args); }`;
+const BUNDLE_FORMAT = "2";
 
 /** The bundled worker (built when its sources changed), or null when it cannot be had. */
 export async function bundledWorker(): Promise<string | null> {
@@ -57,15 +49,6 @@ export async function bundledWorker(): Promise<string | null> {
         // Packages stay imports, resolved from node_modules/.cache/ up to the project's node_modules.
         packages: "external",
         logLevel: "silent",
-        plugins: [
-          {
-            name: "lazy-gray-matter",
-            setup(b) {
-              b.onResolve({ filter: /^gray-matter$/ }, () => ({ path: "gray-matter", namespace: "lazy" }));
-              b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({ contents: LAZY_GRAY_MATTER, loader: "js" }));
-            },
-          },
-        ],
       });
       renameSync(tmp, out);
       // Bundles of older sources are not used again, once no run that started before can still be loading them.
