@@ -6,7 +6,7 @@
 import { getCollection } from "astro:content";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEntry } from "./entry-file";
+import { parseEntry, splitEntry } from "./entry-file";
 import { ENTRIES_DIR } from "./paths";
 import type { ReportEntry, ReportListing } from "./schema";
 
@@ -16,23 +16,15 @@ export type ReportSummary = ReportListing & {
   maskedCount: number;
 };
 
-const OPEN = "---json\n";
-const CLOSE = "\n---\n";
-
-/**
- * An entry file's JSON front matter (as text) and body, split as parseEntry splits them but
- * without gray-matter (half the time; the site reads every entry once or twice per build).
- */
-function splitEntry(source: string): { json: string | null; data?: unknown; body: string } {
-  const end = source.startsWith(OPEN) ? source.indexOf(CLOSE, OPEN.length - 1) : -1;
-  if (end < 0) {
-    const { data, body } = parseEntry(source);
-    return { json: null, data, body };
-  }
-  return { json: source.slice(OPEN.length, end), body: source.slice(end + CLOSE.length) };
+/** An entry file's JSON front matter (as text, when in serialiseEntry's form) and body. */
+function splitOrParse(source: string): { json: string | null; data?: unknown; body: string } {
+  const split = splitEntry(source);
+  if (split) return split;
+  const { data, body } = parseEntry(source);
+  return { json: null, data, body };
 }
 
-const readSplit = (id: string) => splitEntry(readFileSync(join(ENTRIES_DIR, `${id}.md`), "utf8"));
+const readSplit = (id: string) => splitOrParse(readFileSync(join(ENTRIES_DIR, `${id}.md`), "utf8"));
 
 /** The full entry of one report and its cleaned body, read from its file (validated when the content layer loaded it). */
 export function readReportWithBody(id: string): { report: ReportEntry; body: string } {

@@ -1,6 +1,6 @@
 // Exact-substring search over an index of characters, character pairs and common short terms.
-// Pure functions, no I/O: the browser client, the index builder, the evaluation and the tests all
-// use these.
+// Pure functions, no I/O. The browser client and the index builder share the key and list
+// formats here; indexLines (a whole index in memory) serves the tests.
 //
 // Index (docs/search.md): the searchable text of every report (text.ts) is folded to code points.
 // Keys never contain a space or a line break, so a match never spans either.
