@@ -22,7 +22,7 @@ import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
 import { countsFromPositions, coverOffsets, forEachKey, isSpaceCode, keyOf, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
-import { shardFilesFor } from "../src/lib/search/prefetch";
+import { buildSync } from "esbuild";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
@@ -77,19 +77,17 @@ async function buildT2s(corpusChars: Set<string>): Promise<Record<string, string
  * Writes .gz siblings of the search page and the CSS and JS it loads, so a static server that
  * serves precompressed files (sirv, nginx gzip_static) sends them compressed. Returns their size.
  */
-function compressSearchPage(shardCount: number): number {
+function compressSearchPage(): number {
   const html = join(outRoot, "search", "index.html");
   if (!existsSync(html)) {
     console.warn(`search index: ${html} not found (run astro build first); page assets not compressed`);
     return 0;
   }
-  // The page learns the shard count from its HTML, so it can fetch shards without a round trip.
-  const source = readFileSync(html, "utf8").replace(/<meta name="search-shards" content="\d+"/, `<meta name="search-shards" content="${shardCount}"`);
-  writeFileSync(html, source);
+  const source = readFileSync(html, "utf8");
   const assets = new Set<string>();
   for (const m of source.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
   let total = 0;
-  for (const file of [html, ...[...assets].map((a) => join(outRoot, a))]) {
+  for (const file of [html, ...[...assets].map((a) => join(outRoot, a)), join(outDir, "search.js")]) {
     if (!existsSync(file)) continue;
     const gz = gzipSync(readFileSync(file), { level: 9 });
     writeFileSync(file + ".gz", gz);
@@ -316,16 +314,10 @@ async function main() {
   const t2s = await buildT2s(corpusChars);
   const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
 
-  // A classic async script (no inline script, so a strict Content-Security-Policy can apply):
-  // for a shared link /search/?q=…, preload the shards the query needs while the page loads.
-  write(
-    join(outDir, "prefetch.js"),
-    `(function(){var s=document.currentScript;var q=new URLSearchParams(location.search).get("q");if(!s||!q)return;` +
-      `var root=new URL("./",s.src).href;(${shardFilesFor.toString()})(q,${shardCount}).forEach(function(f){` +
-      `var l=document.createElement("link");l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";l.href=root+f;document.head.appendChild(l);});})();\n`,
-  );
+  // The search page's script, with this index's shard count compiled in.
+  write(join(outDir, "search.js"), searchScript(shardCount));
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
-  const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage(shardCount);
+  const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage();
   console.log(
     `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
       `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
@@ -335,10 +327,28 @@ async function main() {
   );
 }
 
+/**
+ * src/pages/search/_entry.ts bundled for this index. Not left to Astro: Astro's page scripts are
+ * deferred modules, which start only after the page is parsed and laid out; this one is a classic
+ * async script that starts a shared link's query as soon as it arrives.
+ */
+function searchScript(shardCount: number): string {
+  const { outputFiles } = buildSync({
+    entryPoints: [resolve(import.meta.dirname, "../src/pages/search/_entry.ts")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2020",
+    write: false,
+    define: { SHARD_COUNT: String(shardCount) },
+  });
+  return outputFiles[0]!.text;
+}
+
 /** `--page-only`: the index exists; point the search page at it and compress the page. */
 function finishPage(): void {
   const table = JSON.parse(readFileSync(join(outDir, "table.json"), "utf8")) as { shardCount: number };
-  const bytes = compressSearchPage(table.shardCount);
+  const bytes = compressSearchPage();
   console.log(`search page: ${table.shardCount} shards, page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
 }
 

@@ -2,13 +2,14 @@
 // compared with a plain substring search of the same report texts. The index is built twice: with
 // the default bound (on five reports every term of 3–6 characters is answered from its pairs'
 // positions) and with a tiny bound, so that terms made of common pairs are keys of their own.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { execFileSync } from "node:child_process";
+import { runInNewContext } from "node:vm";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { SearchEngine } from "../src/lib/search/engine";
+import { SearchEngine, facetValuesShown } from "../src/lib/search/engine";
 import { parseEntry } from "../src/lib/entry-file";
 import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
@@ -30,6 +31,13 @@ let engine: SearchEngine;
 let t2s: Record<string, string>;
 let dir: string;
 
+function readText(path: string): string {
+  return gunzipSync(readFileSync(join(dir, path + ".gz"))).toString("utf8");
+}
+function readJson(path: string): unknown {
+  return JSON.parse(readText(path));
+}
+
 async function idOf(doc: number): Promise<string> {
   return (await engine.row(doc)).id;
 }
@@ -45,11 +53,8 @@ beforeAll(() => {
   // runs alone after `npm run ingest`).
   execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", ENTRIES, ...(bound === null ? [] : ["--bound", String(bound)])], { stdio: "pipe" });
   dir = join(out, "search-index");
-  engine = new SearchEngine({
-    // Read the gzipped copies: what a server sends is what the engine must understand.
-    fetchJson: async (p) => JSON.parse(gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8")),
-    fetchText: async (p) => gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8"),
-  });
+  // Read the gzipped copies: what a server sends is what the engine must understand.
+  engine = new SearchEngine({ fetchJson: async (p) => readJson(p), fetchText: async (p) => readText(p) });
   t2s = JSON.parse(readFileSync(join(dir, "t2s.json"), "utf8"));
 }, 120_000);
 
@@ -201,6 +206,49 @@ describe("exact substring semantics on the seed reports", () => {
     // Counts for the other groups follow the filter; the filtered group keeps its own counts.
     expect(narrowed.facets.province).toEqual(all.facets.province);
     expect(narrowed.facets.year.reduce((s, [, n]) => s + n, 0)).toBe(2);
+  });
+
+  it("search.js, the page's script bundled with the index, starts a shared link's query before the page is ready", async () => {
+    const { shardCount } = await engine.load();
+    const script = readFileSync(join(dir, "search.js"), "utf8");
+    for (const q of ["家庭医生签约", "核酸 检测", "卫生", '"阳 山 县"']) {
+      const fetched: string[] = [];
+      let onReady: (() => void) | null = null;
+      const window: Record<string, unknown> = {
+        document: {
+          currentScript: { src: "http://site.test/search-index/search.js" },
+          readyState: "loading",
+          addEventListener: (type: string, f: () => void) => type === "DOMContentLoaded" && (onReady = f),
+        },
+        location: { search: `?q=${encodeURIComponent(q)}` },
+        performance: { mark: () => undefined },
+        URL,
+        URLSearchParams,
+        fetch: async (url: string) => {
+          const path = url.replace("http://site.test/search-index/", "");
+          fetched.push(path);
+          return { ok: true, json: async () => readJson(path), text: async () => readText(path) };
+        },
+      };
+      window.window = window;
+      runInNewContext(script, window);
+      // The shards of the query's keys (shard count compiled in) are asked for at once, with the table.
+      const shards = [...new Set(planTerm(q.replace(/"/g, "")).keys.map((k) => shardFile(shardOf(k, shardCount))))];
+      expect(fetched.sort(), q).toEqual(["table.json", "t2s.json", ...shards].sort());
+      // The search runs on to the first result's row chunk while the DOM is still loading.
+      await vi.waitFor(() => expect(fetched.some((p) => p.startsWith("r/")), q).toBe(true));
+      expect(onReady, q).not.toBeNull();
+    }
+  });
+
+  it("a filter group shows its largest values and every selected one until expanded", async () => {
+    const { facets } = await engine.search("卫生");
+    // The seeds' five counties, ranked by count; with a limit of 2 only the first two show …
+    expect(facetValuesShown(facets.county, new Set(), 2)).toEqual(facets.county.slice(0, 2));
+    // … plus a selected value further down, in its rank position.
+    const last = facets.county.at(-1)!;
+    expect(facetValuesShown(facets.county, new Set([last[0]]), 2)).toEqual([...facets.county.slice(0, 2), last]);
+    expect(facetValuesShown(facets.county, new Set())).toEqual(facets.county);
   });
 });
 });

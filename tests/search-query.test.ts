@@ -1,5 +1,5 @@
-// Pure query logic: splitting, covering pairs, the index's postings, excerpts, text fragments and
-// the inlined shard prefetch, on real report text.
+// Pure query logic: splitting, covering pairs, the index's postings, excerpts and text fragments,
+// on real report text.
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +20,6 @@ import {
   isSpaceCode,
   type Shard,
 } from "../src/lib/search/core";
-import { shardFilesFor } from "../src/lib/search/prefetch";
 import { shardFile, shardOf, hashKey } from "../src/lib/search/shard";
 import { searchLines, bodyLines, regionLine, isSpace } from "../src/lib/search/text";
 import { parseEntry } from "../src/lib/entry-file";
@@ -178,27 +177,6 @@ describe("excerpts and links", () => {
     expect(textFragment("核酸检测")).toBe(`#:~:text=${encodeURIComponent("核酸检测")}`);
     const f = textFragment("5月5日-5月7日", "江海区于", ",开展&");
     expect(f).toBe(`#:~:text=${encodeURIComponent("江海区于")}-,5%E6%9C%885%E6%97%A5%2D5%E6%9C%887%E6%97%A5,-%2C${encodeURIComponent("开展")}%26`);
-  });
-});
-
-describe("the inlined shard prefetch", () => {
-  it("asks for exactly the shards the engine loads for a query as typed", () => {
-    const rand = seededRandom(5);
-    const texts = reports.map((r) => r.lines);
-    for (const count of [1, 7, 13, 400]) {
-      for (let i = 0; i < 200; i++) {
-        const q = rand() < 0.3 ? `${randomSubstring(texts, rand)} ${randomSubstring(texts, rand)}` : randomSubstring(texts, rand, 1, 9);
-        const want = [...new Set(parseQuery(q).terms.flatMap((t) => planTerm(t).keys).map((k) => shardFile(shardOf(k, count))))].sort();
-        expect(shardFilesFor(q, count).sort(), q).toEqual(want);
-      }
-    }
-    expect(shardFilesFor('"阳 山县"', 13).sort()).toEqual([...new Set(planTerm("阳 山县").keys.map((k) => shardFile(shardOf(k, 13))))].sort());
-    expect(shardFilesFor("卫生", 0)).toEqual([]);
-  });
-
-  it("is self-contained, so it still works when inlined as source text", () => {
-    const inlined = new Function(`return (${shardFilesFor.toString()})`)() as typeof shardFilesFor;
-    expect(inlined("家庭医生签约 核酸", 13)).toEqual(shardFilesFor("家庭医生签约 核酸", 13));
   });
 });
 

@@ -15,6 +15,8 @@ export const FILTER_LABEL: Record<FilterKey, string> = {
   period: "期间",
 };
 export const UNKNOWN = "不详";
+// One collator: `localeCompare(b, "zh-CN")` builds one per call, ~90 ms for a county facet at 1,000 reports.
+const zhCollator = new Intl.Collator("zh-CN");
 
 export type Filters = Partial<Record<FilterKey, string[]>>;
 /** relevance: title/region matches, then occurrences, then newest; date: newest first. */
@@ -33,6 +35,15 @@ export function filterValue(doc: DocMeta, key: FilterKey): string {
     case "period":
       return doc.periodLabel ?? UNKNOWN;
   }
+}
+
+/**
+ * The values a filter group shows before the reader expands it: the `limit` largest, and every
+ * selected one. A county group can hold hundreds of values, and laying them all out on a phone
+ * costs more than the query itself.
+ */
+export function facetValuesShown(values: readonly [string, number][], selected: ReadonlySet<string>, limit = 10): [string, number][] {
+  return values.filter(([value], i) => i < limit || selected.has(value));
 }
 
 export interface Hit {
@@ -197,7 +208,7 @@ export class SearchEngine {
       }
       // Selected values stay visible even at zero.
       for (const v of filters[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
-      facets[key] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "zh-CN"));
+      facets[key] = [...counts].sort((a, b) => b[1] - a[1] || zhCollator.compare(a[0], b[0]));
     }
     return { query, terms, simplified: changed ? simplifiedTerms : null, all: hitsAll, hits, facets, ms: Date.now() - t0 };
   }

@@ -1,7 +1,8 @@
 // The search page's script. Report text is untrusted: every piece of it goes into the DOM as
 // text (textContent / text nodes), never as HTML.
-import { SearchEngine, FILTER_KEYS, type SortOrder, type Filters, type FilterKey, type SearchOutcome } from "../../lib/search/engine";
+import { SearchEngine, FILTER_KEYS, facetValuesShown, type SortOrder, type Filters, type FilterKey, type SearchOutcome } from "../../lib/search/engine";
 import { excerptAt, textFragment } from "../../lib/search/core";
+import type { DocRow } from "../../lib/search/shard";
 
 const PAGE = 20;
 
@@ -12,7 +13,67 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 }
 
-export function start(): void {
+/** What the URL asks for: /search/?q=…&sort=date&province=…&year=… */
+interface UrlState {
+  q: string;
+  sort: SortOrder;
+  filters: Filters;
+}
+
+function readState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const filters: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const values = params.getAll(key);
+    if (values.length) filters[key] = values;
+  }
+  return { q: (params.get("q") ?? "").trim(), sort: params.get("sort") === "date" ? "date" : "relevance", filters };
+}
+
+const sameState = (a: UrlState, b: UrlState) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Runs as a classic async script (dist/search-index/search.js, bundled by scripts/search-index.ts
+ * with the index's shard count), so that a shared link's query starts as soon as the script has
+ * arrived, while the page is still being parsed, styled and laid out; the page is wired up once
+ * its DOM is ready.
+ * @param root URL of the search-index/ directory
+ */
+export function start(root: string, shardCount: number): void {
+  const engine = new SearchEngine(
+    {
+      fetchJson: async (p) => {
+        const r = await fetch(root + p);
+        if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+        return r.json();
+      },
+      fetchText: async (p) => {
+        const r = await fetch(root + p);
+        if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+        return r.text();
+      },
+    },
+    shardCount,
+  );
+  let early: { state: UrlState; outcome: Promise<SearchOutcome> } | null = null;
+  const state = readState(location.search);
+  if (state.q) {
+    performance.mark("search-start");
+    const outcome = engine.search(state.q, state.filters, state.sort);
+    // The first result row's chunk too, as soon as the ranking is known.
+    outcome.then((o) => o.hits[0] && engine.row(o.hits[0].doc)).catch(() => undefined);
+    early = { state, outcome };
+  }
+  const wire = () => startPage(engine, () => {
+    const e = early;
+    early = null;
+    return e;
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wire, { once: true });
+  else wire();
+}
+
+function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; outcome: Promise<SearchOutcome> } | null): void {
   const form = document.getElementById("search-form") as HTMLFormElement;
   const input = document.getElementById("q") as HTMLInputElement;
   const status = document.getElementById("search-status")!;
@@ -22,19 +83,6 @@ export function start(): void {
   const aside = document.getElementById("search-filters")!;
   const sortSelect = document.getElementById("sort") as HTMLSelectElement;
   const base = form.dataset.base ?? "/";
-  const root = `${base}search-index/`;
-  const engine = new SearchEngine({
-    fetchJson: async (p) => {
-      const r = await fetch(root + p);
-      if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
-      return r.json();
-    },
-    fetchText: async (p) => {
-      const r = await fetch(root + p);
-      if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
-      return r.text();
-    },
-  }, Number(document.querySelector<HTMLMetaElement>('meta[name="search-shards"]')?.content) || 0);
 
   const excerptLoaders = new WeakMap<Element, () => Promise<void>>();
   const observer = new IntersectionObserver(
@@ -54,14 +102,10 @@ export function start(): void {
   let generation = 0;
 
   function readUrl(): void {
-    const params = new URLSearchParams(location.search);
-    input.value = params.get("q") ?? "";
-    sortSelect.value = params.get("sort") === "date" ? "date" : "relevance";
-    filters = {};
-    for (const key of FILTER_KEYS) {
-      const values = params.getAll(key);
-      if (values.length) filters[key] = values;
-    }
+    const state = readState(location.search);
+    input.value = state.q;
+    sortSelect.value = state.sort;
+    filters = state.filters;
   }
 
   function writeUrl(push: boolean): void {
@@ -91,13 +135,19 @@ export function start(): void {
       setStatus("", "idle");
       return;
     }
-    performance.clearMarks();
-    performance.mark("search-start");
+    const sort = sortSelect.value as SortOrder;
+    // The query the script started before the page was ready, if it is still the one asked for.
+    const early = takeEarly();
+    const started = early && sameState(early.state, { q, sort, filters }) ? early.outcome : null;
+    if (!started) {
+      performance.clearMarks();
+      performance.mark("search-start");
+    }
     list.dataset.query = q;
     setStatus("正在搜索…", "busy");
     let outcome: SearchOutcome;
     try {
-      outcome = await engine.search(q, filters, sortSelect.value as SortOrder);
+      outcome = await (started ?? engine.search(q, filters, sort));
     } catch (e) {
       if (my === generation) setStatus(`搜索出错：${(e as Error).message}`, "error");
       return;
@@ -108,7 +158,6 @@ export function start(): void {
       note.textContent = `已将繁体“${outcome.terms.join(" ")}”同时按简体“${outcome.simplified.join(" ")}”搜索。`;
       note.hidden = false;
     } else note.hidden = true;
-    renderFilters(outcome);
     observer.disconnect();
     list.replaceChildren();
     // Every matching report's number in rank order (rows beyond the first page load on demand),
@@ -117,6 +166,7 @@ export function start(): void {
     delete list.dataset.complete;
     shown = 0;
     if (outcome.all.length === 0) {
+      renderFilters(outcome);
       setStatus(`没有找到包含“${outcome.terms.join("”和“")}”的报告。`, "empty");
       performance.mark("search-first-result");
       performance.mark("search-first-excerpt");
@@ -130,20 +180,27 @@ export function start(): void {
         : `${outcome.all.length} 篇报告含有“${outcome.terms.join("”和“")}”。`,
       outcome.hits.length ? "done" : "filtered-empty",
     );
-    await showMore(my);
+    // The filters (up to hundreds of values to lay out) come after the first result row.
+    await showMore(my, () => renderFilters(outcome));
   }
 
-  async function showMore(my: number): Promise<void> {
+  async function showMore(my: number, afterFirstRow?: () => void): Promise<void> {
     if (!current) return;
     const outcome = current;
     const { docs } = await engine.load();
     const batch = outcome.hits.slice(shown, shown + PAGE);
     shown += batch.length;
-    // Titles, ids and dates of just these rows (chunks of the report table): all requested now,
-    // in rank order, and each row drawn as soon as its own chunk has come — not after the slowest.
-    const rows = batch.map((h) => engine.row(h.doc));
+    if (batch.length === 0) afterFirstRow?.();
+    // Titles, ids and dates of just these rows (chunks of the report table), each row drawn as soon
+    // as its own chunk has come. The first row's chunk is asked for alone: every fetch() costs the
+    // page's main thread a few milliseconds, and the other rows can wait one round trip.
+    const rows: Promise<DocRow>[] = [];
+    const rowAt = (i: number): Promise<DocRow> => {
+      if (i === 1) for (let j = 1; j < batch.length; j++) rows[j] = engine.row(batch[j]!.doc);
+      return (rows[i] ??= engine.row(batch[i]!.doc));
+    };
     for (const [i, hit] of batch.entries()) {
-      const row = await rows[i]!;
+      const row = await rowAt(i);
       if (my !== generation) return;
       const doc = docs[hit.doc]!;
       const url = `${base}reports/${row.id}/`;
@@ -160,7 +217,10 @@ export function start(): void {
       item.dataset.id = row.id;
       item.dataset.occurrences = String(hit.occurrences);
       list.append(item);
-      if (!performance.getEntriesByName("search-first-result").length) performance.mark("search-first-result");
+      if (i === 0) {
+        if (!performance.getEntriesByName("search-first-result").length) performance.mark("search-first-result");
+        afterFirstRow?.();
+      }
       // The excerpt needs the report's text (~8 KB gzipped): load it only once the row is on or
       // near the screen.
       const loadExcerpt = () =>
@@ -180,20 +240,36 @@ export function start(): void {
     if (my === generation) list.dataset.complete = shown >= outcome.hits.length ? "1" : "0";
   }
 
+  const expanded = new Set<FilterKey>();
+
   function renderFilters(outcome: SearchOutcome): void {
     aside.hidden = outcome.all.length === 0;
     for (const key of FILTER_KEYS) {
       const box = aside.querySelector(`[data-filter="${key}"] .filter-options`)!;
-      box.replaceChildren(
-        ...outcome.facets[key].map(([value, count]) => {
-          const cb = el("input", { type: "checkbox", value, checked: filters[key]?.includes(value) ?? false });
-          cb.dataset.key = key;
-          return el("label", {}, cb, ` ${value} `, el("span", { className: "count" }, `(${count})`));
-        }),
-      );
-      (box.parentElement as HTMLElement).hidden = outcome.facets[key].length === 0;
+      const values = outcome.facets[key];
+      const selected = new Set(filters[key] ?? []);
+      const shownValues = expanded.has(key) ? values : facetValuesShown(values, selected);
+      const options: Node[] = shownValues.map(([value, count]) => {
+        const cb = el("input", { type: "checkbox", value, checked: selected.has(value) });
+        cb.dataset.key = key;
+        return el("label", {}, cb, ` ${value} `, el("span", { className: "count" }, `(${count})`));
+      });
+      if (shownValues.length < values.length) {
+        const toggle = el("button", { type: "button", className: "facet-more" }, `显示全部 ${values.length} 项`);
+        toggle.dataset.expand = key;
+        options.push(toggle);
+      }
+      box.replaceChildren(...options);
+      (box.parentElement as HTMLElement).hidden = values.length === 0;
     }
   }
+
+  aside.addEventListener("click", (e) => {
+    const key = (e.target as HTMLElement).dataset?.expand as FilterKey | undefined;
+    if (!key || !current) return;
+    expanded.add(key);
+    renderFilters(current);
+  });
 
   aside.addEventListener("change", (e) => {
     const cb = e.target as HTMLInputElement;
