@@ -98,4 +98,13 @@ describe("compiled entry parser", () => {
       expect(() => p(x)).toThrow(s.safeParse(x).error!.message);
     }
   });
+
+  it("keys after an optional key keep the schema's order whether it is present or not", () => {
+    const s = z.object({ a: z.string(), o: z.string().optional(), b: z.number(), c: z.object({ d: z.boolean() }).nullable() });
+    const p = compileParser(s);
+    for (const x of [{ c: null, b: 1, a: "x" }, { c: { d: true }, o: "y", b: 2, a: "x" }, { o: undefined, a: "x", b: 3, c: null, extra: 1 }]) {
+      expect(p(x)).toStrictEqual(s.parse(x));
+      expect(JSON.stringify(p(x))).toBe(JSON.stringify(s.parse(x)));
+    }
+  });
 });
