@@ -314,8 +314,8 @@ async function main() {
   const t2s = await buildT2s(corpusChars);
   const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
 
-  // The search page's script, with this index's shard count compiled in.
-  write(join(outDir, "search.js"), searchScript(shardCount));
+  // The search page's script, with this index's shard count and t2s map compiled in.
+  write(join(outDir, "search.js"), searchScript(shardCount, t2s));
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
   const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage();
   console.log(
@@ -332,15 +332,16 @@ async function main() {
  * deferred modules, which start only after the page is parsed and laid out; this one is a classic
  * async script that starts a shared link's query as soon as it arrives.
  */
-function searchScript(shardCount: number): string {
+function searchScript(shardCount: number, t2s: Record<string, string>): string {
   const { outputFiles } = buildSync({
     entryPoints: [resolve(import.meta.dirname, "../src/pages/search/_entry.ts")],
     bundle: true,
     minify: true,
     format: "iife",
     target: "es2020",
+    charset: "utf8",
     write: false,
-    define: { SHARD_COUNT: String(shardCount) },
+    define: { SHARD_COUNT: String(shardCount), T2S: JSON.stringify(t2s) },
   });
   return outputFiles[0]!.text;
 }

@@ -208,37 +208,50 @@ describe("exact substring semantics on the seed reports", () => {
     expect(narrowed.facets.year.reduce((s, [, n]) => s + n, 0)).toBe(2);
   });
 
+  /** Runs dist/search-index/search.js as the page does for /search/?q=…, while the DOM is still loading. */
+  function runSearchScript(q: string): { fetched: string[]; ready: () => boolean } {
+    const fetched: string[] = [];
+    let onReady: (() => void) | null = null;
+    const window: Record<string, unknown> = {
+      document: {
+        currentScript: { src: "http://site.test/search-index/search.js" },
+        readyState: "loading",
+        addEventListener: (type: string, f: () => void) => type === "DOMContentLoaded" && (onReady = f),
+      },
+      location: { search: `?q=${encodeURIComponent(q)}` },
+      performance: { mark: () => undefined },
+      URL,
+      URLSearchParams,
+      fetch: async (url: string) => {
+        const path = url.replace("http://site.test/search-index/", "");
+        fetched.push(path);
+        return { ok: true, json: async () => readJson(path), text: async () => readText(path) };
+      },
+    };
+    window.window = window;
+    runInNewContext(readFileSync(join(dir, "search.js"), "utf8"), window);
+    return { fetched, ready: () => onReady !== null };
+  }
+
   it("search.js, the page's script bundled with the index, starts a shared link's query before the page is ready", async () => {
     const { shardCount } = await engine.load();
-    const script = readFileSync(join(dir, "search.js"), "utf8");
     for (const q of ["家庭医生签约", "核酸 检测", "卫生", '"阳 山 县"']) {
-      const fetched: string[] = [];
-      let onReady: (() => void) | null = null;
-      const window: Record<string, unknown> = {
-        document: {
-          currentScript: { src: "http://site.test/search-index/search.js" },
-          readyState: "loading",
-          addEventListener: (type: string, f: () => void) => type === "DOMContentLoaded" && (onReady = f),
-        },
-        location: { search: `?q=${encodeURIComponent(q)}` },
-        performance: { mark: () => undefined },
-        URL,
-        URLSearchParams,
-        fetch: async (url: string) => {
-          const path = url.replace("http://site.test/search-index/", "");
-          fetched.push(path);
-          return { ok: true, json: async () => readJson(path), text: async () => readText(path) };
-        },
-      };
-      window.window = window;
-      runInNewContext(script, window);
+      const { fetched, ready } = runSearchScript(q);
       // The shards of the query's keys (shard count compiled in) are asked for at once, with the table.
       const shards = [...new Set(planTerm(q.replace(/"/g, "")).keys.map((k) => shardFile(shardOf(k, shardCount))))];
-      expect(fetched.sort(), q).toEqual(["table.json", "t2s.json", ...shards].sort());
+      expect([...fetched].sort(), q).toEqual(["table.json", ...shards].sort());
       // The search runs on to the first result's row chunk while the DOM is still loading.
       await vi.waitFor(() => expect(fetched.some((p) => p.startsWith("r/")), q).toBe(true));
-      expect(onReady, q).not.toBeNull();
+      expect(ready(), q).toBe(true);
     }
+  });
+
+  it("search.js carries the traditional → simplified map: a traditional query loads the simplified terms' shards without t2s.json", async () => {
+    const { shardCount } = await engine.load();
+    const { fetched } = runSearchScript("醫共體");
+    const simplifiedShards = planTerm("医共体").keys.map((k) => shardFile(shardOf(k, shardCount)));
+    await vi.waitFor(() => expect(fetched).toEqual(expect.arrayContaining(simplifiedShards)));
+    expect(fetched).not.toContain("t2s.json");
   });
 
   it("a filter group shows its largest values and every selected one until expanded", async () => {

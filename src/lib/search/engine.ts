@@ -82,13 +82,18 @@ export class SearchEngine {
   private texts = new Map<number, Promise<string>>();
 
   /**
-   * @param shardCount the index's shard count when the page knows it (the index builder writes it
-   *   into the page), so shards load in parallel with the report table instead of after it.
+   * @param shardCount the index's shard count when the page knows it (the index builder compiles it
+   *   into the page's script), so shards load in parallel with the report table instead of after it.
+   * @param t2s the traditional → simplified map when the page has it already (compiled into the
+   *   page's script too: one request fewer on a cold query); otherwise t2s.json is fetched.
    */
   constructor(
     private io: EngineIO,
     private shardCount = 0,
-  ) {}
+    t2s?: Record<string, string>,
+  ) {
+    if (t2s) this.t2s = Promise.resolve(t2s);
+  }
 
   /** The report table: filter values per report, in date order. */
   load(): Promise<SearchTable> {

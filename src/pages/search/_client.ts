@@ -34,12 +34,12 @@ const sameState = (a: UrlState, b: UrlState) => JSON.stringify(a) === JSON.strin
 
 /**
  * Runs as a classic async script (dist/search-index/search.js, bundled by scripts/search-index.ts
- * with the index's shard count), so that a shared link's query starts as soon as the script has
+ * with the index's shard count and t2s map), so that a shared link's query starts as soon as the script has
  * arrived, while the page is still being parsed, styled and laid out; the page is wired up once
  * its DOM is ready.
  * @param root URL of the search-index/ directory
  */
-export function start(root: string, shardCount: number): void {
+export function start(root: string, shardCount: number, t2s?: Record<string, string>): void {
   const engine = new SearchEngine(
     {
       fetchJson: async (p) => {
@@ -54,6 +54,7 @@ export function start(root: string, shardCount: number): void {
       },
     },
     shardCount,
+    t2s,
   );
   let early: { state: UrlState; outcome: Promise<SearchOutcome> } | null = null;
   const state = readState(location.search);
