@@ -33,6 +33,26 @@ describe("decode detects the encoding", () => {
   });
 });
 
+describe("UTF-8 decoding", () => {
+  it("gives the same text as TextDecoder for one-, two-, three- and four-byte characters", () => {
+    const mixed = `${text}\nASCII ~ é × · ½ — “引号” ０９％ \u3000 𠀀𪚥 😀 \ud83d\ude00 \uffff \ufeff中\n`;
+    for (const t of [text, mixed, mixed.repeat(50), "中", "a"]) {
+      const bytes = Buffer.from(t, "utf8");
+      const d = decode(Buffer.concat([Buffer.from("卫生健康局".repeat(5)), bytes]));
+      expect(d.ok && d.text).toBe(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat([Buffer.from("卫生健康局".repeat(5)), bytes])));
+    }
+  });
+  it("invalid sequences (overlong, surrogate, past U+10FFFF) are damage, replaced as TextDecoder does", () => {
+    const good = Buffer.from(text, "utf8");
+    for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe4, 0xb8]]) {
+      const bytes = Buffer.concat([good, Buffer.from(bad), good]);
+      const d = decode(bytes);
+      expect(d).toMatchObject({ ok: true, encoding: "utf-8", text: new TextDecoder("utf-8").decode(bytes) });
+      expect(d.ok && d.warnings.join()).toMatch(/invalid UTF-8/);
+    }
+  });
+});
+
 describe("decode rejects what is not a report, saying why", () => {
   it("an empty file", () => {
     expect(decode(new Uint8Array())).toEqual({ ok: false, reason: expect.stringMatching(/empty/) });

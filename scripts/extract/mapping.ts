@@ -80,6 +80,8 @@ interface PatternSet {
   list: CompiledPattern[];
   /** Per character code: the indices of the patterns whose literal starts with it. */
   byCode: Map<number, number[]>;
+  /** 1 at the codes that are keys of byCode: most characters of a label start no literal, and a table read is cheaper than a Map lookup. */
+  starts: Uint8Array;
   /** Indices of the patterns without a literal. */
   always: number[];
   /** Scratch: 1 for the indices already collected for the current label. */
@@ -88,15 +90,17 @@ interface PatternSet {
 
 function patternSet(list: CompiledPattern[]): PatternSet {
   const byCode = new Map<number, number[]>();
+  const starts = new Uint8Array(0x10000);
   const always: number[] = [];
   list.forEach((p, i) => {
     if (!p.literal) return void always.push(i);
     const c = p.literal.charCodeAt(0);
+    starts[c] = 1;
     const at = byCode.get(c);
     if (at) at.push(i);
     else byCode.set(c, [i]);
   });
-  return { list, byCode, always, taken: new Uint8Array(list.length) };
+  return { list, byCode, starts, always, taken: new Uint8Array(list.length) };
 }
 
 /** Indices, ascending, of the patterns of a set that may match `s` (in `out`, which is returned). */
@@ -110,8 +114,9 @@ function patternsFor(set: PatternSet, s: string, out: number[]): number[] {
     if (k > hi) hi = k;
   }
   for (let i = 0; i < s.length; i++) {
-    const at = set.byCode.get(s.charCodeAt(i));
-    if (!at) continue;
+    const c = s.charCodeAt(i);
+    if (!set.starts[c]) continue;
+    const at = set.byCode.get(c)!;
     for (const k of at) {
       set.taken[k] = 1;
       if (k < lo) lo = k;

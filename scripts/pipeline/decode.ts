@@ -1,5 +1,6 @@
 // Stage 1: raw bytes → decoded text. Detects the encoding (never assumes it) and rejects what
 // cannot be a report, with a reason a person can act on.
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import chardet from "chardet";
 
@@ -63,6 +64,39 @@ function sniffBomlessUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
+let units = new Uint16Array(0);
+
+/**
+ * Valid UTF-8 (as `isUtf8` says: no overlong forms, surrogates or code points past U+10FFFF) to
+ * text, the same text as a fatal TextDecoder gives without a BOM. V8's own UTF-8 decoding takes
+ * ~85 µs for an 18 KB report of mostly three-byte characters; this loop and one UTF-16 copy ~30.
+ */
+function decodeValidUtf8(bytes: Uint8Array): string {
+  // (A scratch array kept for report-sized files; a huge one gets its own.)
+  if (units.length < bytes.length && bytes.length <= 1 << 22) units = new Uint16Array(Math.max(bytes.length, units.length * 2));
+  const out = units.length >= bytes.length ? units : new Uint16Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      out[n++] = b;
+      i++;
+    } else if (b < 0xe0) {
+      out[n++] = ((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+      i += 2;
+    } else if (b < 0xf0) {
+      out[n++] = ((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+      i += 3;
+    } else {
+      const cp = (((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f)) - 0x10000;
+      out[n++] = 0xd800 + (cp >> 10);
+      out[n++] = 0xdc00 + (cp & 0x3ff);
+      i += 4;
+    }
+  }
+  return Buffer.from(out.buffer, out.byteOffset, n * 2).toString("utf16le");
+}
+
 const LEGACY_CANDIDATES = ["gb18030", "big5"];
 
 function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } {
@@ -104,22 +138,20 @@ export function decode(bytes: Uint8Array): Decoded {
       text = iconv.decode(Buffer.from(bytes), utf16);
       encoding = utf16;
       warnings.push(`no byte-order mark; decoded as ${utf16}`);
+    } else if (isUtf8(bytes)) {
+      text = decodeValidUtf8(bytes);
+      encoding = "utf-8";
     } else {
-      try {
-        text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      const lenient = new TextDecoder("utf-8").decode(bytes);
+      const { bad, han } = statsOf(lenient);
+      // A few broken sequences in otherwise valid UTF-8 (a truncated file, one bad byte) are
+      // damage, not another encoding.
+      if (han >= 10 && bad <= Math.max(3, han / 1000)) {
+        text = lenient;
         encoding = "utf-8";
-      } catch {
-        const lenient = new TextDecoder("utf-8").decode(bytes);
-        const { bad, han } = statsOf(lenient);
-        // A few broken sequences in otherwise valid UTF-8 (a truncated file, one bad byte) are
-        // damage, not another encoding.
-        if (han >= 10 && bad <= Math.max(3, han / 1000)) {
-          text = lenient;
-          encoding = "utf-8";
-          warnings.push(`${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
-        } else {
-          ({ text, encoding } = decodeLegacy(bytes));
-        }
+        warnings.push(`${bad} invalid UTF-8 sequence(s) replaced with U+FFFD (truncated or damaged file?)`);
+      } else {
+        ({ text, encoding } = decodeLegacy(bytes));
       }
     }
   }
