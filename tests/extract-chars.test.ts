@@ -1,7 +1,8 @@
 // The end-anchored word stripper (scripts/extract/chars.ts) must equal the regex replace it
 // short-cuts, on every clause of the seeds and on hand-made edge cases.
 import { describe, expect, it } from "vitest";
-import { trailingWordsStripper } from "../scripts/extract/chars";
+import { lastNonSpace, trailingWordsStripper, WHITE_SPACE } from "../scripts/extract/chars";
+import { qualifierBefore } from "../scripts/extract/qualifiers";
 import { seedFiles, seedText } from "./support/seeds";
 
 const JOINER_LIKE = [
@@ -31,5 +32,47 @@ describe("trailing word stripper", () => {
     for (const s of ["", "签约", "合同约", "人数共计 ", "率\u3000", "已", "达到达到", "人员达"]) expect(f(s)).toBe(s.replace(JOINER_LIKE[0]!, ""));
     const other = /(?:a.c)+$/;
     expect(trailingWordsStripper(other)("xabc")).toBe("x");
+  });
+});
+
+describe("last non-space character", () => {
+  it("WHITE_SPACE is JavaScript's \\s", () => {
+    for (let c = 0; c < 0x10000; c += 1) expect(WHITE_SPACE[c] === 1, c.toString(16)).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+  it("skips white space back to the window start, -1 when there is none", () => {
+    expect(lastNonSpace("约 \u3000", 0, 3)).toBe("约".charCodeAt(0));
+    expect(lastNonSpace("ab  ", 2, 4)).toBe(-1);
+    expect(lastNonSpace("ab", -3, 2)).toBe("b".charCodeAt(0));
+    expect(lastNonSpace("", 0, 0)).toBe(-1);
+  });
+  it("qualifierBefore (which skips its patterns by the last character) equals the patterns alone on every 4-character window of the seeds", () => {
+    // The patterns of scripts/extract/qualifiers.ts, tried in its order without the short cut.
+    const reference = (before: string) => {
+      const atMost = /(不超过|不高于|不到)\s*$/.exec(before);
+      if (atMost) return { qualifier: "at_most", text: atMost[1]! };
+      const list: [RegExp, string][] = [
+        [/(不少于|不低于|至少)\s*$/, "at_least"],
+        [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
+        [/(不超过|不高于|低于|少于|小于|不到)\s*$/, "at_most"],
+        [/((?<![签节合预制公条契协简])约|大约)\s*$/, "approx"],
+        [/(将近|接近|近)\s*$/, "nearly"],
+      ];
+      for (const [re, q] of list) {
+        const m = re.exec(before);
+        if (m) return { qualifier: q, text: m[1]! };
+      }
+      return null;
+    };
+    let hits = 0;
+    for (const file of seedFiles()) {
+      const text = seedText(file) + " 约 超过\u3000 不到  近";
+      for (let i = 0; i < text.length; i++) {
+        const w = text.slice(Math.max(0, i - 4), i);
+        const r = reference(w);
+        expect(qualifierBefore(w)).toEqual(r);
+        if (r) hits++;
+      }
+    }
+    expect(hits).toBeGreaterThan(50);
   });
 });

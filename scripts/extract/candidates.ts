@@ -1,6 +1,7 @@
 // Finding the numbers that state a quantity. Works on the folded text (see fold.ts). A number
 // is a quantity only when a unit or classifier follows it (or %/‰), and when it is not part of
 // a date, range, ordinal, name or frequency — the negatives in ../shared/gold/NOTES.md.
+import { charTable, lastNonSpace } from "./chars";
 import { parseChineseNumeral } from "./numerals";
 import { MULTIPLIERS, UNITS } from "./units";
 
@@ -31,7 +32,11 @@ const TAIL = new RegExp(`\\s*(余|多)?\\s*(万|亿|千)?(余|多)?\\s*(${UNIT_A
 const PER_POP = /\/(10万|十万|万|千)(人)?/y;
 // Thousands separators (152,386人) are read as one number; the comma must be an ASCII comma in
 // the original text (a full-width ， is a clause break: 3起，215人 are two numbers).
-const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[零一两二三四五六七八九十百千]+/g;
+// A Chinese numeral run is a candidate only when a classifier follows it (after 余/多): most runs
+// (一 in 一是, 进一步) have none, and the lookahead rejects them without a match to allocate.
+// (Its characters are CN_NEXT below; none is a numeral, 余 or 多, so no shorter run or later start
+// inside a rejected run can match either: the same runs are found as with a check after the match.)
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[零一两二三四五六七八九十百千]+(?=[余多]?[家个名所间部位座台辆项例起场篇种批支人次大])/g;
 // After a bare 万/亿 (no unit written): the unit is implied by the label (门急诊人次62.35万).
 const BARE_MULT = /\s*(余|多)?\s*(万|亿)(余|多)?(?=\s*($|[,，。；;、:：)\n]))/y;
 const IMPLIED_UNIT: [RegExp, string][] = [
@@ -45,7 +50,7 @@ const IMPLIED_UNIT: [RegExp, string][] = [
 
 // Classifiers a Chinese numeral may take and still be a count (两家, 三个社区卫生服务中心).
 const CN_CLASSIFIER = /^(余|多)?(家|个|名|所|间|部|位|座|台|辆|项|例|起|场|篇|种|批|支|人|次|大)/;
-const CN_NEXT = new Set([..."家个名所间部位座台辆项例起场篇种批支人次大"]);
+const CN_NEXT = new Set([..."家个名所间部位座台辆项例起场篇种批支人次大"]); // (as in NUMBER's lookahead)
 // Abstract nouns of slogans: “四个意识”, 两个维护, 两个底线 are names, not counts.
 const SLOGAN_NOUN = /^(个|大|项|条)?(意识|自信|维护|确立|覆盖|底线|不变|不减|务必|坚持|重点|方面|环节|机制|体系|原则|战略|精神|会议|工程|结合|突破|主线|中心(?!城)|行动|清单|责任|转变|作用|目标|优先|融合|聚焦|红线|导向|理念|抓手|担当|表率|统筹|率先|示范引领|一)/;
 // Names that contain numerals (NOTES): matched at the numeral.
@@ -61,6 +66,17 @@ function inQuotes(text: string, pos: number): boolean {
 /** A 5-char window before/after a position, for the negative checks. */
 const before = (t: string, i: number, n = 8) => t.slice(Math.max(0, i - n), i);
 
+// Cheap tests that let most numbers skip a regex that could not match (each regex below needs
+// one of these characters where the test looks).
+const GLUED_BEFORE = charTable("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·._/"); // /[A-Za-z·._\/]/
+const RANGE_DASH = charTable("-—~～至到");
+const OUTSIDE_END = charTable("省国球界"); // the last characters of 全省, 全国, 全球, 全世界
+/** Whether f[from, to) holds a range dash (a range needs one). */
+function hasRangeDash(f: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to && i < f.length; i++) if (RANGE_DASH[f.charCodeAt(i)]) return true;
+  return false;
+}
+
 /**
  * The quantity candidates of a folded text. `text` is the unfolded original (same offsets), used
  * to tell an ASCII thousands separator from a folded full-width comma.
@@ -72,7 +88,8 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
     let raw = m[0];
     let start = m.index;
     let end = start + raw.length;
-    const chinese = !/\d/.test(raw[0]!);
+    const c0 = raw.charCodeAt(0);
+    const chinese = !(c0 >= 0x30 && c0 <= 0x39);
     if (!chinese && raw.includes(",")) {
       const comma = text.indexOf("，", start);
       if ((comma >= 0 && comma < end) || /[\d,]$/.test(f[start - 1] ?? "")) {
@@ -83,7 +100,6 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
       }
     }
     const prev = f[start - 1] ?? "";
-    const prev2 = before(f, start, 3);
 
     if (chinese) {
       // Fast exit: most numeral runs (一 in 一是, 进一步) have no classifier after them.
@@ -93,20 +109,20 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
       continue;
     }
     // Letters or list/series markers glued on: N95, COVID-19, 5·12, 第16位 (ordinal) …
-    if (/[A-Za-z·._\/]/.test(prev) || f[end] === "·") continue;
+    if ((prev !== "" && GLUED_BEFORE[prev.charCodeAt(0)]) || f[end] === "·") continue;
     if (prev === "第" && !/(排名|名列|位列|位居|居)第$/.test(before(f, start, 4))) continue;
     // Ranges: 3-11岁, 0—36月, 1-3个月, 0－3所 (folded to -).
-    if (/\d\s*[-—~～至到]\s*$/.test(prev2)) continue;
+    if (hasRangeDash(f, start - 3, start) && /\d\s*[-—~～至到]\s*$/.test(before(f, start, 3))) continue;
     const tailStart = end;
-    if (/^\s*(余|多)?\s*(万)?\s*[-—~～至到]\s*\d/.test(f.slice(tailStart, tailStart + 8))) continue;
+    if (hasRangeDash(f, tailStart, tailStart + 8) && /^\s*(余|多)?\s*(万)?\s*[-—~～至到]\s*\d/.test(f.slice(tailStart, tailStart + 8))) continue;
     // A sign belongs to the number only when it is not a range dash: 为－2．53‰.
-    let value = Number(raw.replace(/,/g, ""));
-    if (prev === "-" && !/\d\s*-$/.test(prev2)) {
+    let value = Number(raw.includes(",") ? raw.replace(/,/g, "") : raw);
+    if (prev === "-" && !/\d\s*-$/.test(before(f, start, 3))) {
       start -= 1;
       value = -value;
     }
     // Staffing norm written as a ratio: 床人比1：1.5 → 1.5 staff per bed.
-    const ratio = /^:(\d+(?:\.\d+)?)/.exec(f.slice(end, end + 10));
+    const ratio = f.charCodeAt(end) === 0x3a ? /^:(\d+(?:\.\d+)?)/.exec(f.slice(end, end + 10)) : null;
     if (ratio) {
       if (/比\s*$/.test(before(f, start, 3))) {
         const rEnd = end + ratio[0].length;
@@ -116,7 +132,7 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
       continue;
     }
     PER_POP.lastIndex = end;
-    const per = PER_POP.exec(f);
+    const per = f.charCodeAt(end) === 0x2f ? PER_POP.exec(f) : null;
     if (per) {
       const den = per[1] === "十万" ? "10万" : per[1]!;
       out.push({ start, end, value, multiplier: 1, unit: "/" + den, unitEnd: end + per[0].length, inner: undefined, chinese: false });
@@ -178,12 +194,12 @@ function acceptUnit(f: string, start: number, unitEnd: number, unit: string): bo
   // Ages qualify a group (65岁以上, 0-6岁); only a life expectancy or mean age is a value in 岁.
   if (unit === "岁" && !/(寿命|平均年龄)\s*(达到?|为|是|提高到|提高至|提升至|提升到|增至)?\s*(约|近|超过)?\s*$/.test(before(f, start, 12))) return false;
   // Frequencies: 每月…1次, 每季度…1次.
-  if (/^(次|轮)$/.test(unit) && /每(日|天|周|月|年|季|季度|半年|旬|班)[^，。；,;]{0,20}$/.test(before(f, start, 26))) return false;
+  if ((unit === "次" || unit === "轮") && /每(日|天|周|月|年|季|季度|半年|旬|班)[^，。；,;]{0,20}$/.test(before(f, start, 26))) return false;
   // Routing thresholds: 一次解除隔离3人以内/以上 (a rate 控制在4‰以内 is a value).
   if (/^(以内|之内)/.test(next) && unit !== "%" && unit !== "‰") return false;
-  if (/一次[^，。；,;]{0,8}$/.test(before(f, start, 12)) && /^(以上|以下)/.test(next)) return false;
+  if (/^(以上|以下)/.test(next) && /一次[^，。；,;]{0,8}$/.test(before(f, start, 12))) return false;
   // Context outside the region: 在全省57个县（市）中, 全国 … .
-  if (/(全省|全国|全球|全世界)\s*$/.test(before(f, start, 4))) return false;
+  if (OUTSIDE_END[lastNonSpace(f, start - 4, start)] && /(全省|全国|全球|全世界)\s*$/.test(before(f, start, 4))) return false;
   // Programme structure, not output: 措施 36 条, 实施 11 项健康江海行动 (NOTES).
   if (unit === "条" && /(措施|意见|规定|举措|要求|条例|办法)\s*$/.test(before(f, start, 6))) return false;
   if (unit === "项" && /^[^，。；,;]{0,8}(行动|工程|制度|基本公共卫生服务|服务包)/.test(f.slice(unitEnd, unitEnd + 12)) && !/(完成|新增|申报)/.test(before(f, start, 6))) return false;

@@ -32,3 +32,23 @@ export function trailingWordsStripper(re: RegExp): (s: string) => string {
   }
   return (s) => (s.length > 0 && ends[s.charCodeAt(s.length - 1)] ? s.replace(re, "") : s);
 }
+
+/** 1 at the code of every character JavaScript's \s matches. */
+export const WHITE_SPACE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
+/**
+ * The code of the last character of s[from, to) that is not white space (\s), or -1: what a
+ * regex ending in `(…)\s*$` over that slice can have matched last. A test of it in a table lets
+ * most slices skip such a regex.
+ */
+export function lastNonSpace(s: string, from: number, to: number): number {
+  for (let i = to - 1; i >= Math.max(0, from); i--) {
+    const c = s.charCodeAt(i);
+    if (!WHITE_SPACE[c]) return c;
+  }
+  return -1;
+}

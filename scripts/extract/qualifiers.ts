@@ -1,6 +1,7 @@
 // Approximation words around a number: the value is the stated number, the qualifier says how
 // it relates to the truth (约70.73万人次 → approx; 20余次 → more_than; 近4.4万人 → nearly).
 import type { Qualifier } from "../../src/lib/schema";
+import { charTable, lastNonSpace } from "./chars";
 
 export interface QualifierHit {
   qualifier: Qualifier;
@@ -16,8 +17,13 @@ const BEFORE: [RegExp, Qualifier][] = [
   [/(将近|接近|近)\s*$/, "nearly"],
 ];
 
+// Every word above ends in one of these: text whose last non-space character is none of them
+// matches no pattern (most numbers have no qualifier).
+const LAST_CHARS = charTable("过于到少逾超约近");
+
 /** The qualifier written just before a number, from the text that precedes it. */
 export function qualifierBefore(before: string): QualifierHit | null {
+  if (!LAST_CHARS[lastNonSpace(before, 0, before.length)]) return null;
   // 不超过 must win over 超过, so test at_most's longer forms first.
   const atMost = /(不超过|不高于|不到)\s*$/.exec(before);
   if (atMost) return { qualifier: "at_most", text: atMost[1]! };

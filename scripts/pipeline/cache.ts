@@ -78,9 +78,12 @@ let versionMemo: string | null = null;
  */
 export function codeVersion(): string {
   if (versionMemo) return versionMemo;
-  versionMemo = `${EXTRACTOR_VERSION}-${sourcesHash(analysisSources()).slice(0, 12)}`;
+  versionMemo = `${EXTRACTOR_VERSION}-${sourcesHash(analysisSources(), SUMMARY_FORMAT).slice(0, 12)}`;
   return versionMemo;
 }
+
+/** Bump when what a summary holds changes (this file is not part of the analysis sources). */
+const SUMMARY_FORMAT = "summary-2";
 
 /** The hex SHA-256 of `salt`, then the names and contents of `files` and the lock file (those that exist). */
 export function sourcesHash(files: readonly string[], salt = ""): string {
@@ -103,7 +106,15 @@ export function cacheKey(sha: string, fileName: string): string {
 
 export function summarise(a: Analysis): CacheSummary {
   if (!a.ok) return { ok: false, sha256: a.sha256, reason: a.reason, warnings: [] };
-  return { ok: true, sha256: a.sha256, dupKey: sha256(a.cleaned.text.replace(/\s+/g, "")), baseId: baseId(a), warnings: a.warnings };
+  return { ok: true, sha256: a.sha256, dupKey: dupKey(a.cleaned.text), baseId: baseId(a), warnings: a.warnings };
+}
+
+/**
+ * Equal for texts equal once white space is removed. The code units are hashed as they are
+ * (UTF-16): no UTF-8 encoding, and one key per text, lone surrogates included.
+ */
+export function dupKey(cleanedText: string): string {
+  return createHash("sha256").update(cleanedText.replace(/\s+/g, ""), "utf16le").digest("hex");
 }
 
 /** Placeholders of an entry template; valid where they stand (the id pattern allows them). */
