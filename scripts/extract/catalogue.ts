@@ -35,6 +35,12 @@ export interface CompiledPattern {
   context: RegExp | null;
   /** A literal every match must contain: a cheap includes() before the regex runs. */
   literal: string | null;
+  /**
+   * Literals of which every match contains at least one: [literal], or when the pattern has no
+   * single one, the literals of the alternatives of a group it requires ((急救车|救护车辆)#).
+   * Null when unsure: the regex then runs on every label.
+   */
+  anyOf: string[] | null;
 }
 
 /**
@@ -70,11 +76,70 @@ export function requiredLiteral(source: string): string | null {
   return runs.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
+/**
+ * Literals of which every match of a regex source contains one: its required literal, or else
+ * those of the alternatives of a group at the top level that must match (a capturing or (?:…)
+ * group with no quantifier allowing zero after it), when each alternative has one. Null when unsure.
+ */
+export function requiredAnyOf(source: string): string[] | null {
+  const literal = requiredLiteral(source);
+  if (literal) return [literal];
+  let open = -1;
+  for (const m of groupMarks(source)) {
+    if (m.depth !== 0) continue;
+    if (m.ch === "|") return null;
+    if (m.ch === "(") {
+      open = m.i;
+      continue;
+    }
+    const inner = source.slice(open + 1, m.i);
+    const next = source[m.i + 1];
+    // Lookarounds and optional groups promise nothing; named groups and other forms: unsure.
+    if (/^\?[=!<]/.test(inner) || next === "?" || next === "*" || (next === "{" && source[m.i + 2] === "0")) continue;
+    const body = inner.startsWith("?:") ? inner.slice(2) : inner;
+    if (body.startsWith("?")) continue;
+    const literals = splitTopLevel(body).map((a) => requiredLiteral(a));
+    if (literals.every((l): l is string => l !== null)) return [...new Set(literals)];
+  }
+  return null;
+}
+
+/** The ( ) | of a regex source outside classes and escapes, each with the group depth it stands at. */
+function groupMarks(source: string): { i: number; ch: string; depth: number }[] {
+  const marks: { i: number; ch: string; depth: number }[] = [];
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") marks.push({ i, ch, depth: depth++ });
+    else if (ch === ")") marks.push({ i, ch, depth: --depth });
+    else if (ch === "|") marks.push({ i, ch, depth });
+  }
+  return marks;
+}
+
+/** A regex source split at its top-level `|`. */
+function splitTopLevel(source: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of groupMarks(source)) {
+    if (m.ch !== "|" || m.depth !== 0) continue;
+    parts.push(source.slice(from, m.i));
+    from = m.i + 1;
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
 export const compiledPatterns: CompiledPattern[] = catalogue.indicators.flatMap((indicator) =>
   indicator.patterns.map((p) => ({
     indicator,
     match: new RegExp(p.match),
     context: p.context ? new RegExp(p.context, "g") : null,
     literal: requiredLiteral(p.match),
+    anyOf: requiredAnyOf(p.match),
   })),
 );

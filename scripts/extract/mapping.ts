@@ -73,16 +73,17 @@ export interface MappingInput {
 }
 
 /**
- * Patterns indexed by the first character of their required literal: a label is tested only
- * against the patterns whose literal may occur in it (and those without one), in catalogue order.
+ * Patterns indexed by the first characters of their required literals: a label is tested only
+ * against the patterns one of whose literals may occur in it (and those without any), in
+ * catalogue order.
  */
 interface PatternSet {
   list: CompiledPattern[];
-  /** Per character code: the indices of the patterns whose literal starts with it. */
+  /** Per character code: the indices of the patterns with a literal that starts with it. */
   byCode: Map<number, number[]>;
   /** 1 at the codes that are keys of byCode: most characters of a label start no literal, and a table read is cheaper than a Map lookup. */
   starts: Uint8Array;
-  /** Indices of the patterns without a literal. */
+  /** Indices of the patterns without literals. */
   always: number[];
   /** Scratch: 1 for the indices already collected for the current label. */
   taken: Uint8Array;
@@ -93,12 +94,13 @@ function patternSet(list: CompiledPattern[]): PatternSet {
   const starts = new Uint8Array(0x10000);
   const always: number[] = [];
   list.forEach((p, i) => {
-    if (!p.literal) return void always.push(i);
-    const c = p.literal.charCodeAt(0);
-    starts[c] = 1;
-    const at = byCode.get(c);
-    if (at) at.push(i);
-    else byCode.set(c, [i]);
+    if (!p.anyOf) return void always.push(i);
+    for (const c of new Set(p.anyOf.map((l) => l.charCodeAt(0)))) {
+      starts[c] = 1;
+      const at = byCode.get(c);
+      if (at) at.push(i);
+      else byCode.set(c, [i]);
+    }
   });
   return { list, byCode, starts, always, taken: new Uint8Array(list.length) };
 }
@@ -106,30 +108,35 @@ function patternSet(list: CompiledPattern[]): PatternSet {
 /** Indices, ascending, of the patterns of a set that may match `s` (in `out`, which is returned). */
 function patternsFor(set: PatternSet, s: string, out: number[]): number[] {
   out.length = 0;
-  let lo = set.taken.length;
-  let hi = -1;
   for (const k of set.always) {
     set.taken[k] = 1;
-    if (k < lo) lo = k;
-    if (k > hi) hi = k;
+    out.push(k);
   }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!set.starts[c]) continue;
-    const at = set.byCode.get(c)!;
-    for (const k of at) {
+    for (const k of set.byCode.get(c)!) {
+      if (set.taken[k]) continue;
       set.taken[k] = 1;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
+      out.push(k);
     }
   }
-  // Catalogue order without sorting: walk the marked range once, clearing the marks.
-  for (let k = lo; k <= hi; k++) {
-    if (!set.taken[k]) continue;
-    set.taken[k] = 0;
-    out.push(k);
+  // Catalogue order (ties go to the earlier pattern): a few indices, sorted by insertion.
+  for (let a = 1; a < out.length; a++) {
+    const k = out[a]!;
+    let b = a - 1;
+    for (; b >= 0 && out[b]! > k; b--) out[b + 1] = out[b]!;
+    out[b + 1] = k;
   }
+  for (const k of out) set.taken[k] = 0;
   return out;
+}
+
+/** Whether s holds one of the literals (every match of the pattern holds one). */
+function holdsAny(s: string, literals: readonly string[] | null): boolean {
+  if (!literals) return true;
+  for (const l of literals) if (s.includes(l)) return true;
+  return false;
 }
 
 /** Whether the number at `pos` stands inside a parenthesis opened after the sentence start `ss`. */
@@ -213,7 +220,7 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
     }
     for (const k of patternsFor(candidates, s, scratch)) {
       const p = candidates.list[k]!;
-      if (p.literal && !s.includes(p.literal)) continue;
+      if (!holdsAny(s, p.anyOf)) continue;
       const hit = p.match.exec(s);
       if (!hit) continue;
       const hash = before.length;
