@@ -176,9 +176,14 @@ function countOf(text: string, needle: string | null): number {
 
 function disambiguate(candidates: County[], text: string): County | null {
   if (candidates.length === 1) return candidates[0]!;
-  const scored = candidates
-    .map((c) => ({ c, s: countOf(text, c.prefectureShort) * 2 + countOf(text, c.provinceShort) }))
-    .sort((a, b) => b.s - a.s);
+  // (Counted once per name: 市辖区 has 281 candidates in ~30 provinces.)
+  const counts = new Map<string | null, number>();
+  const count = (needle: string | null) => {
+    let n = counts.get(needle);
+    if (n === undefined) counts.set(needle, (n = countOf(text, needle)));
+    return n;
+  };
+  const scored = candidates.map((c) => ({ c, s: count(c.prefectureShort) * 2 + count(c.provinceShort) })).sort((a, b) => b.s - a.s);
   if (scored[0]!.s > 0 && scored[0]!.s > (scored[1]?.s ?? 0)) return scored[0]!.c;
   return null;
 }

@@ -38,6 +38,9 @@ const PATTERNS: HeadingPattern[] = [
   { rank: 5, re: /^([一二三四五六七八九十]{1,3})是/ },
 ];
 
+const HEADING_START = new Uint8Array(0x10000);
+for (const c of "一二三四五六七八九十（(0123456789") HEADING_START[c.charCodeAt(0)] = 1;
+
 const PLAN_WORDS = /计划|谋划|打算|下一步|思路|展望|安排|重点工作|工作要点/;
 const PROBLEM_WORDS = /问题|不足|困难|短板|差距|薄弱/;
 
@@ -70,6 +73,8 @@ function findHeadings(text: string): RawHeading[] {
   for (let m = lineRe.exec(text); m && m[0].length; m = lineRe.exec(text)) {
     const raw = m[0];
     const indent = raw.length - raw.replace(/^[\s\u3000]+/, "").length;
+    // Every heading pattern starts with a numeral, a digit or an opening parenthesis.
+    if (!HEADING_START[raw.charCodeAt(indent)]) continue;
     const line = raw.slice(indent).replace(/[\r\n]+$/, "");
     if (!line) continue;
     for (const p of PATTERNS) {
@@ -86,8 +91,18 @@ function findHeadings(text: string): RawHeading[] {
   return headings;
 }
 
+/** The last text closingStart was asked about, and its answer (outline, region and date all ask). */
+let lastClosing: { text: string; at: number } | null = null;
+
 /** Where the signature block (issuer and date at the end) starts, if there is one. */
 export function closingStart(text: string): number {
+  if (lastClosing?.text === text) return lastClosing.at;
+  const at = findClosing(text);
+  lastClosing = { text, at };
+  return at;
+}
+
+function findClosing(text: string): number {
   const tail = text.slice(-400);
   const m = /\n[\s\u3000]*(?:[^\n]{2,30}(?:局|委员会|委|办公室)[\s\u3000]*\n[\s\u3000]*)?(?:\d{4}|[二〇一九零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[\s\u3000]*$/.exec(
     tail,

@@ -33,9 +33,9 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Where the header (title lines and a scraped source line) ends, in cleaned-text offsets. */
-function headerEnd(text: string, titleLines: number): number {
-  const lines = nonEmptyLines(text).slice(0, titleLines + 2);
+/** Where the header (title lines and a scraped source line) ends, in cleaned-text offsets (`allLines`: the text's non-empty lines). */
+function headerEnd(allLines: readonly { line: string; start: number }[], titleLines: number): number {
+  const lines = allLines.slice(0, titleLines + 2);
   let end = 0;
   lines.forEach((l, i) => {
     if (i < titleLines || SOURCE_LINE.test(l.line)) end = l.start + l.line.length;
@@ -74,7 +74,7 @@ export function analyseText(original: string, source: SourceInfo): AnalysedRepor
   if (headerLines === 0) warnings.push("no title line: title taken from the first sentence");
   const sections = parseOutline(text);
   if (sections.length === 0) warnings.push("no numbered sections found");
-  const region = findRegion(text, headerEnd(text, headerLines));
+  const region = findRegion(text, headerEnd(lines, headerLines));
   warnings.push(...region.warnings);
   const yp = findYearPeriod(title, text);
   if (yp.warning) warnings.push(yp.warning);
