@@ -38,7 +38,7 @@ const outDir = join(outRoot, "search-index");
  * key of its own (a count list); otherwise the page intersects its pairs' positions, at most this
  * many (≈ 1.1 bytes each gzipped).
  */
-const BOUND = Number(arg("bound", "40000"));
+const BOUND = Number(arg("bound", "20000"));
 /** Positions per shard, a rough size target (shards are ≈ 4–8 KB gzipped). */
 const POSITIONS_PER_SHARD = 2500;
 /** Lists longer than these go to files of their own instead of sitting in the shard. */
