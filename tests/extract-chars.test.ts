@@ -2,7 +2,8 @@
 // short-cuts, on every clause of the seeds and on hand-made edge cases.
 import { describe, expect, it } from "vitest";
 import { lastNonSpace, trailingWordsStripper, WHITE_SPACE } from "../scripts/extract/chars";
-import { qualifierBefore } from "../scripts/extract/qualifiers";
+import { qualifierAfter, qualifierBefore } from "../scripts/extract/qualifiers";
+import { asOfIn } from "../scripts/extract/kind";
 import { seedFiles, seedText } from "./support/seeds";
 
 const JOINER_LIKE = [
@@ -74,5 +75,37 @@ describe("last non-space character", () => {
       }
     }
     expect(hits).toBeGreaterThan(50);
+  });
+});
+
+describe("short cuts before a regex", () => {
+  it("qualifierAfter and asOfIn equal their patterns alone on the seeds", () => {
+    const after = (a: string) => {
+      const m = /^\s*(以上|及以上|以下|以内|左右)/.exec(a);
+      if (!m) return null;
+      return { qualifier: m[1] === "以下" || m[1] === "以内" ? "at_most" : m[1] === "左右" ? "approx" : "at_least", text: m[1]! };
+    };
+    const AS_OF = /(截至|截止到?|至)\s*((?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}\s*日|底|末|份)?|\d{4}\s*年(?:底|末)|年底|目前)/g;
+    const asOf = (s: string) => {
+      let last: string | null = null;
+      for (const m of s.matchAll(AS_OF)) last = m[0].replace(/\s+/g, "");
+      return last;
+    };
+    let hits = 0;
+    for (const file of seedFiles()) {
+      const text = seedText(file);
+      for (let i = 0; i < text.length; i++) {
+        const w = text.slice(i, i + 4);
+        expect(qualifierAfter(undefined, w)).toEqual(after(w));
+      }
+      for (const sentence of text.split(/[。；\n]/)) {
+        for (let end = 1; end <= sentence.length; end += 3) {
+          const r = asOf(sentence.slice(0, end));
+          expect(asOfIn(sentence.slice(0, end))).toBe(r);
+          if (r) hits++;
+        }
+      }
+    }
+    expect(hits).toBeGreaterThan(20);
   });
 });

@@ -11,6 +11,7 @@ import { findMasked } from "./masks";
 import { mapIndicators } from "./mapping";
 import { qualifierAfter, qualifierBefore } from "./qualifiers";
 import { baseUnit } from "./units";
+import { charTable } from "./chars";
 
 export { EXTRACTOR_VERSION } from "./version";
 
@@ -25,6 +26,9 @@ export interface ExtractOutput {
   mentions: Mention[];
   masked: MaskedValue[];
 }
+
+/** The multipliers a unit may start with (万人, 亿元, 千克): cut off for the base unit. */
+const MULTIPLIER_START = charTable("万亿千");
 
 /** Float noise off: 19.78 × 10000 → 197800, not 197799.99999999997. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -52,7 +56,7 @@ export function extract(input: ExtractInput): ExtractOutput {
     });
     const quoteStart = Math.min(parts.labelStart, c.start);
     const quoteEnd = Math.max(c.unitEnd, parts.labelStart === c.unitEnd ? c.unitEnd + parts.label.length : c.unitEnd);
-    const unitBase = c.unit === null ? null : c.unit.replace(/^(万|亿|千)/, "");
+    const unitBase = c.unit === null ? null : MULTIPLIER_START[c.unit.charCodeAt(0)] ? c.unit.slice(1) : c.unit;
     mentions.push({
       label: parts.label,
       value: c.value,

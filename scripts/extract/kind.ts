@@ -2,6 +2,7 @@
 // sentence (力争, 拟, 计划, 目标, 任务数, 将, 预计 …) makes the number a target, unless the number
 // reports how much of the goal was done (完成任务数的73.36%).
 import type { MentionKind, Section } from "../../src/lib/schema";
+import { charTable, lastNonSpace } from "./chars";
 
 // 计划 but not 计划生育 (family planning); 将 as a future marker, not 将…调整为 (“put … into”).
 // 争取 is a goal (争取达到…) except when it reports funds or projects obtained (争取上级资金3200万元).
@@ -20,6 +21,19 @@ const NORM = /(按|按照|依照|参照)[^，。；,;]{0,10}$/;
 const BUILD_VERB = /(建成|建设|新建)\s*$/;
 const FORECAST = /(预计|计划|力争|争取)/;
 
+// Last characters the end-anchored patterns above can end their words with (before \s*$): a
+// clause ending in none of them skips the pattern.
+const DONE_BEFORE_END = charTable("的");
+const DONE_SHARE_END = charTable("数务标划");
+const BUILD_VERB_END = charTable("成设建");
+const NORM_WORD = charTable("按照"); // 按, 按照, 依照, 参照 end in one of these
+
+/** Whether a NORM match can end the clause: one of its words within the last 12 characters (word + {0,10}). */
+function mayBeNorm(clause: string): boolean {
+  for (let i = Math.max(0, clause.length - 12); i < clause.length; i++) if (NORM_WORD[clause.charCodeAt(i)]) return true;
+  return false;
+}
+
 export function kindOf(opts: {
   section: Section | null;
   sentence: string;
@@ -30,14 +44,15 @@ export function kindOf(opts: {
   paragraphAfter: string;
 }): MentionKind {
   if (opts.section?.role === "plan") return "target";
-  if (DONE_BEFORE_NUMBER.test(opts.clause)) return "actual";
-  if (opts.unit === "%" && DONE_SHARE.test(opts.clause)) return "actual";
+  const last = lastNonSpace(opts.clause, 0, opts.clause.length);
+  if (DONE_BEFORE_END[last] && DONE_BEFORE_NUMBER.test(opts.clause)) return "actual";
+  if (opts.unit === "%" && DONE_SHARE_END[last] && DONE_SHARE.test(opts.clause)) return "actual";
   if (/已(经)?(完成|建成)/.test(opts.sentence)) return "actual";
-  if (NORM.test(opts.clause)) return "target";
+  if (mayBeNorm(opts.clause) && NORM.test(opts.clause)) return "target";
   if (opts.unit?.startsWith("/") && (opts.qualifier === "more_than" || opts.qualifier === "at_least")) return "target";
-  if (BUILD_VERB.test(opts.clause) && !/已/.test(opts.clause) && FORECAST.test(opts.paragraphAfter)) return "target";
+  if (BUILD_VERB_END[last] && BUILD_VERB.test(opts.clause) && !/已/.test(opts.clause) && FORECAST.test(opts.paragraphAfter)) return "target";
   if (GOAL.test(opts.sentence)) return "target";
-  if (GOAL_AFTER.test(opts.after) && !/完成/.test(opts.clause)) return "target";
+  if (opts.after.includes("任务") && GOAL_AFTER.test(opts.after) && !/完成/.test(opts.clause)) return "target"; // (every GOAL_AFTER word holds 任务)
   return "actual";
 }
 
@@ -46,6 +61,8 @@ const AS_OF = /(截至|截止到?|至)\s*((?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二�
 
 /** The last as-of date stated earlier in the sentence, as written. */
 export function asOfIn(sentence: string): string | null {
+  // Every match starts with 截 or 至.
+  if (!sentence.includes("至") && !sentence.includes("截")) return null;
   let last: string | null = null;
   AS_OF.lastIndex = 0;
   for (let m = AS_OF.exec(sentence); m; m = AS_OF.exec(sentence)) last = m[0].replace(/\s+/g, "");

@@ -21,6 +21,8 @@ const IN_PROGRESS = /(筹建|在建|正在建设|正在申报)/;
 // Building or upgrading N institutions is an output, not the stock (新建村卫生室20个, 改造乡镇卫生院5所),
 // unless the indicator's own pattern names the verb (建成示范中医馆, 新增医疗机构).
 const BUILD = /(新增|新建|改建|扩建|迁建|改造|提升|标准化建设|规范化建设|达标建设)/;
+/** Indicators counted in these units count institutions (/^(家|间|个|所)$/). */
+const INSTITUTION_UNITS = new Set(["家", "间", "个", "所"]);
 
 // Classifier classes: a count of people (人, 名, 例, 人次) is never a count of institutions or
 // kinds (家, 个, 所, 种, 项), and the other way round (报告传染病12种1386例).
@@ -225,12 +227,13 @@ export function mapIndicators(f: string, items: MappingInput[]): void {
       if (!hit) continue;
       const hash = before.length;
       const afterSide = hit.index > hash || (hit.index === hash && hit[0].startsWith("#"));
-      if ((afterSide || hit.index + hit[0].length > hash + 1) && /^(家|间|个|所)$/.test(p.indicator.unit)) {
+      const institutions = INSTITUTION_UNITS.has(p.indicator.unit);
+      if ((afterSide || hit.index + hit[0].length > hash + 1) && institutions) {
         // Number-before-noun: institutions in the scope of an activity are no stock count.
         if (SCOPE_BEFORE.test(before) || SCOPE_AFTER.test(after)) continue;
       }
       // (Designations are counted when new: 新增省级临床重点专科2个 is the specialty count.)
-      if (/^(家|间|个|所)$/.test(p.indicator.unit) && BUILD.test(seg + before) && !BUILD.test(p.match.source) && !/(专科|学科)/.test(hit[0])) continue;
+      if (institutions && BUILD.test(seg + before) && !BUILD.test(p.match.source) && !/(专科|学科)/.test(hit[0])) continue;
       let score = hit[0].length * 10;
       if (p.context) {
         p.context.lastIndex = 0;

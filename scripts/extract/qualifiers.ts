@@ -1,7 +1,7 @@
 // Approximation words around a number: the value is the stated number, the qualifier says how
 // it relates to the truth (约70.73万人次 → approx; 20余次 → more_than; 近4.4万人 → nearly).
 import type { Qualifier } from "../../src/lib/schema";
-import { charTable, lastNonSpace } from "./chars";
+import { charTable, lastNonSpace, WHITE_SPACE } from "./chars";
 
 export interface QualifierHit {
   qualifier: Qualifier;
@@ -35,8 +35,13 @@ export function qualifierBefore(before: string): QualifierHit | null {
 }
 
 /** Qualifiers written after the number: 余/多 inside the unit, 以上/以下/左右 after it. */
+const AFTER_START = charTable("以及左");
+
 export function qualifierAfter(inner: string | undefined, after: string): QualifierHit | null {
   if (inner) return { qualifier: "more_than", text: inner };
+  let i = 0;
+  while (i < after.length && WHITE_SPACE[after.charCodeAt(i)]) i++;
+  if (!AFTER_START[after.charCodeAt(i)]) return null; // every word below starts with one of these
   const m = /^\s*(以上|及以上|以下|以内|左右)/.exec(after);
   if (!m) return null;
   if (m[1] === "以下" || m[1] === "以内") return { qualifier: "at_most", text: m[1] };

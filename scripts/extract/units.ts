@@ -18,9 +18,12 @@ const BASE_UNIT: Record<string, string> = {
 
 export const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 100 };
 
+/** BASE_UNIT as a Map: units are fresh strings (cut from the text), which a Map hashes once, where an object property lookup has to internalise them. */
+const BASE_UNIT_MAP = new Map(Object.entries(BASE_UNIT));
+
 export function baseUnit(unit: string | null): string | null {
   if (unit === null) return null;
-  return BASE_UNIT[unit] ?? unit;
+  return BASE_UNIT_MAP.get(unit) ?? unit;
 }
 
 /** Money, area … whose rate/count family the indicator mapper checks. */
