@@ -174,13 +174,27 @@ function countOf(text: string, needle: string | null): number {
   return n;
 }
 
+/** 1 at the code of every character of the text. */
+function charsOf(text: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < text.length; i++) table[text.charCodeAt(i)] = 1;
+  return table;
+}
+
+function allPresent(table: Uint8Array, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!table[s.charCodeAt(i)]) return false;
+  return true;
+}
+
 function disambiguate(candidates: County[], text: string): County | null {
   if (candidates.length === 1) return candidates[0]!;
-  // (Counted once per name: 市辖区 has 281 candidates in ~30 provinces.)
+  // (Counted once per name: 市辖区 has 281 candidates in ~30 provinces. With that many, a name
+  // with a character the text lacks is not searched for: 0.5 ms a report down to ~0.1.)
   const counts = new Map<string | null, number>();
+  const present = candidates.length > 8 ? charsOf(text) : null;
   const count = (needle: string | null) => {
     let n = counts.get(needle);
-    if (n === undefined) counts.set(needle, (n = countOf(text, needle)));
+    if (n === undefined) counts.set(needle, (n = present && needle && !allPresent(present, needle) ? 0 : countOf(text, needle)));
     return n;
   };
   const scored = candidates.map((c) => ({ c, s: count(c.prefectureShort) * 2 + count(c.provinceShort) })).sort((a, b) => b.s - a.s);
