@@ -2,6 +2,7 @@
 // hierarchy — 一、 > （一） > 1. > （1） > 一是 — and the top sections say what they hold:
 // work done, problems, the plan for the next period.
 import type { Section, SectionRole } from "../../src/lib/schema";
+import { WHITE_SPACE } from "../extract/chars";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -72,7 +73,8 @@ function findHeadings(text: string): RawHeading[] {
   const lineRe = /[^\n\r]*(?:\r\n|\n|\r|$)/g;
   for (let m = lineRe.exec(text); m && m[0].length; m = lineRe.exec(text)) {
     const raw = m[0];
-    const indent = raw.length - raw.replace(/^[\s\u3000]+/, "").length;
+    let indent = 0; // (leading [\s\u3000]+)
+    while (indent < raw.length && WHITE_SPACE[raw.charCodeAt(indent)]) indent++;
     // Every heading pattern starts with a numeral, a digit or an opening parenthesis.
     if (!HEADING_START[raw.charCodeAt(indent)]) continue;
     const line = raw.slice(indent).replace(/[\r\n]+$/, "");
