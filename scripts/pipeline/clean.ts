@@ -82,5 +82,8 @@ export function clean(original: string): CleanText {
     if (current.end === "\r\n") out.keep("\n", current.start + current.body.length + 1);
     else if (current.end) out.keep("\n", current.start + current.body.length);
   }
-  return { text: out.text, runs: out.runs, repairedBreaks };
+  // Nothing removed (no CR, no broken sentence): the text is the original itself, not a copy
+  // built line by line.
+  const whole = out.runs.length === 1 && out.text.length === original.length;
+  return { text: whole ? original : out.text, runs: out.runs, repairedBreaks };
 }

@@ -92,12 +92,17 @@ export function analyseText(original: string, source: SourceInfo): AnalysedRepor
     const quoteEnd = toOriginal(runs, x.quoteStart + x.quote.length - 1) + 1;
     return { ...x, start, end, quoteStart, quote: original.slice(quoteStart, quoteEnd) };
   };
-  const mentions = extracted.mentions.map(mapRange);
-  const masked = extracted.masked.map((m) => {
-    const start = toOriginal(runs, m.start);
-    const end = toOriginal(runs, m.end - 1) + 1;
-    return { ...m, start, end };
-  });
+  // When cleaning removed nothing (one run over the whole text, as in most reports), offsets and
+  // quotes are the original's already.
+  const identity = runs.length === 1 && runs[0]![0] === 0 && runs[0]![1] === 0 && runs[0]![2] === original.length && text === original;
+  const mentions = identity ? extracted.mentions : extracted.mentions.map(mapRange);
+  const masked = identity
+    ? extracted.masked
+    : extracted.masked.map((m) => {
+        const start = toOriginal(runs, m.start);
+        const end = toOriginal(runs, m.end - 1) + 1;
+        return { ...m, start, end };
+      });
 
   return {
     ok: true,
@@ -115,7 +120,7 @@ export function analyseText(original: string, source: SourceInfo): AnalysedRepor
       published,
       ...plan,
     },
-    sections: sections.map((s) => mapSection(s, runs)),
+    sections: identity ? sections : sections.map((s) => mapSection(s, runs)),
     mentions,
     indicators: indicatorsOf(mentions),
     masked,
