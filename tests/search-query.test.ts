@@ -6,6 +6,7 @@ import { join } from "node:path";
 import {
   parseQuery,
   coverOffsets,
+  cheapestCover,
   planTerm,
   foldedText,
   indexLines,
@@ -64,6 +65,31 @@ describe("covering pairs", () => {
     for (let n = 2; n < 30; n++) {
       const covered = new Set(coverOffsets(n).flatMap((k) => [k, k + 1]));
       expect(covered.size, String(n)).toBe(n);
+    }
+  });
+
+  it("the cheapest cover covers every character, starts and ends with the run's end pairs, and costs the least", () => {
+    const rand = seededRandom(7);
+    for (let t = 0; t < 300; t++) {
+      const n = 2 + Math.floor(rand() * 9);
+      const costs = Array.from({ length: n - 1 }, () => (rand() < 0.1 ? Infinity : Math.floor(rand() * 1000)));
+      const got = cheapestCover(n, (o) => costs[o]!);
+      // Brute force over every subset of the n−1 pairs.
+      let best = Infinity;
+      for (let mask = 0; mask < 1 << (n - 1); mask++) {
+        const chosen = [...Array(n - 1).keys()].filter((o) => mask & (1 << o));
+        if (new Set(chosen.flatMap((o) => [o, o + 1])).size !== n) continue;
+        best = Math.min(best, chosen.reduce((a, o) => a + costs[o]!, 0));
+      }
+      if (best === Infinity) {
+        expect(got, costs.join()).toBeNull();
+        continue;
+      }
+      expect(got, costs.join()).not.toBeNull();
+      expect(new Set(got!.flatMap((o) => [o, o + 1])).size).toBe(n);
+      expect(got![0]).toBe(0);
+      expect(got!.at(-1)).toBe(n - 2);
+      expect(got!.reduce((a, o) => a + costs[o]!, 0)).toBe(best);
     }
   });
 

@@ -11,7 +11,10 @@
 // A term of n characters occurs at position p exactly when the pairs at offsets 0, 2, 4, …, n−2
 // occur at p, p+2, …, p+n−2, because those pairs cover every character. So a term of 3–6
 // characters is answered either from its own count list (when its pairs are common) or from the
-// positions of its pairs (at most `bound` positions, by construction) — never more.
+// positions of its pairs (at most `bound` positions, by construction) — never more. Any set of
+// pairs that covers every character is as exact, so a longer term reads the cover whose pairs have
+// the fewest positions (cheapestCover): in 基本公共卫生服务项目 the rare seams 共卫, 生服, 务项 instead of
+// the very common 卫生 and 服务.
 import { fold, isSpace } from "./text";
 
 export const GRAM_MIN = 3;
@@ -38,6 +41,30 @@ export function isSpaceCode(c: number): boolean {
     (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
+}
+
+/**
+ * The offsets of the pairs that cover every character of a run at the least cost (the sum of
+ * `cost(o)` for the pair at offset o; `Infinity` when a pair is unknown), or null when no cover
+ * has a finite cost. A cover must hold the pairs at 0 and n−2 and leave no gap of two offsets.
+ */
+export function cheapestCover(n: number, cost: (offset: number) => number): number[] | null {
+  if (n < 2) return null;
+  const pairs = n - 1;
+  const best = new Array<number>(pairs).fill(Infinity);
+  const from = new Array<number>(pairs).fill(-1);
+  best[0] = cost(0);
+  for (let o = 1; o < pairs; o++) {
+    const c = cost(o);
+    // The previous chosen pair is o−1 or o−2; further back would leave character o−1 uncovered.
+    const prev = o >= 2 && best[o - 2]! < best[o - 1]! ? o - 2 : o - 1;
+    best[o] = c + best[prev]!;
+    from[o] = prev;
+  }
+  if (!Number.isFinite(best[pairs - 1]!)) return null;
+  const out: number[] = [];
+  for (let o = pairs - 1; o >= 0; o = from[o]!) out.push(o);
+  return out.reverse();
 }
 
 /** Offsets of the pairs that cover a run of n ≥ 2 characters: 0, 2, 4, …, and n-2. */
@@ -216,8 +243,17 @@ export interface TermPlan {
   runs: { offset: number; cps: string[] }[];
   /** The term itself when it is one run of GRAM_MIN…GRAM_MAX characters (it may be a key of its own). */
   gram: string | null;
-  /** The keys to look up first: the gram, the covering pairs of each run, or the character of a one-character run. */
+  /**
+   * The keys to look up first: the gram, the covering pairs of each run (every pair of a run
+   * longer than GRAM_MAX, so the cheapest cover can be chosen), or the character of a
+   * one-character run.
+   */
   keys: string[];
+}
+
+/** The pairs a run's plan looks up: every pair of a long run, the fixed cover of a short one. */
+function pairOffsetsToLookUp(n: number): number[] {
+  return n > GRAM_MAX ? Array.from({ length: n - 1 }, (_, o) => o) : coverOffsets(n);
 }
 
 export function planTerm(term: string): TermPlan {
@@ -237,7 +273,7 @@ export function planTerm(term: string): TermPlan {
   const keys = new Set<string>(gram ? [gram] : []);
   for (const run of runs) {
     if (run.cps.length === 1) keys.add(run.cps[0]!);
-    else for (const k of coverOffsets(run.cps.length)) keys.add(run.cps[k]! + run.cps[k + 1]!);
+    else for (const k of pairOffsetsToLookUp(run.cps.length)) keys.add(run.cps[k]! + run.cps[k + 1]!);
   }
   return { cps, runs, gram, keys: [...keys] };
 }
@@ -251,11 +287,12 @@ export type Choice =
   /** One key's count list is the answer (a character, a pair with a count list, a gram key). */
   | { kind: "counts"; list: ListRef }
   /**
-   * Positions: every run of two or more characters from its covering pairs' positions, every
+   * Positions: every run of two or more characters from the positions of the pairs that cover it
+   * (`pairs`: their offsets in the run; the first is 0), every
    * one-character run from its character's counts; `verify` when the index cannot decide alone
    * (a phrase with spaces), so candidates are checked on their text.
    */
-  | { kind: "positions"; runs: { offset: number; lists: ListRef[] }[]; singles: ListRef[]; verify: boolean };
+  | { kind: "positions"; runs: { offset: number; pairs: number[]; lists: ListRef[] }[]; singles: ListRef[]; verify: boolean };
 
 /** Decides how to answer a term from the entries of its keys; exact, and within `bound` positions for a term of 3–6 characters. */
 export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choice {
@@ -266,7 +303,7 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
     const e = lookup(runs[0]!.cps.join(""));
     if (!e) return none;
     if (e[1] !== 0) return { kind: "counts", list: e[1] };
-    return { kind: "positions", runs: [{ offset: 0, lists: [e[2]] }], singles: [], verify: false };
+    return { kind: "positions", runs: [{ offset: 0, pairs: [0], lists: [e[2]] }], singles: [], verify: false };
   }
   if (plan.gram) {
     const g = lookup(plan.gram);
@@ -281,22 +318,26 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
     }
     if (cost > bound) return none;
   }
-  const out: { offset: number; lists: ListRef[] }[] = [];
+  const out: { offset: number; pairs: number[]; lists: ListRef[] }[] = [];
   const singles: ListRef[] = [];
   for (const run of runs) {
-    if (run.cps.length === 1) {
+    const n = run.cps.length;
+    if (n === 1) {
       const e = lookup(run.cps[0]!);
       if (!e) return none;
       singles.push(e[1]);
       continue;
     }
+    const pair = (o: number) => lookup(run.cps[o]! + run.cps[o + 1]!);
+    const pairs = n > GRAM_MAX ? cheapestCover(n, (o) => pair(o)?.[0] ?? Infinity) : coverOffsets(n);
+    if (!pairs) return none;
     const lists: ListRef[] = [];
-    for (const o of coverOffsets(run.cps.length)) {
-      const e = lookup(run.cps[o]! + run.cps[o + 1]!);
+    for (const o of pairs) {
+      const e = pair(o);
       if (!e) return none;
       lists.push(e[2]);
     }
-    out.push({ offset: run.offset, lists });
+    out.push({ offset: run.offset, pairs, lists });
   }
   return { kind: "positions", runs: out, singles, verify: runs.length > 1 };
 }
@@ -368,7 +409,7 @@ export function matchTerm(plan: TermPlan, choice: Choice, load: ListLoader): Ter
     for (const doc of firstDocs!.keys()) if (rest.every((m) => m.has(doc))) unverified.add(doc);
     return { counts, heads, unverified };
   }
-  const runPositions = choice.runs.map((r, i) => positionsOfRun(r.lists.map(get), coverOffsets(long[i]!.cps.length)));
+  const runPositions = choice.runs.map((r) => positionsOfRun(r.lists.map(get), r.pairs));
   const anchor = choice.runs[0]!;
   for (const [doc, first] of runPositions[0]!) {
     if (!singleDocs.every((m) => m.has(doc))) continue;
