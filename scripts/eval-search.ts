@@ -2,7 +2,7 @@
 //
 //   npm run build && npm run eval:search [-- --dist dist --substrings 500 --seed 1 --no-write]
 //
-// Query sets (seeded, reproducible): random 1–6 character substrings of the source reports,
+// Query sets (seeded, reproducible): random 1–6 and 7–12 character substrings of the source reports,
 // absent strings (built from corpus characters, checked to occur nowhere), multi-term queries and
 // traditional-character queries. Each query's result list is read from the page and compared with
 // a plain substring search of every report's text as its page shows it (src/lib/search/reference.ts).
@@ -31,6 +31,7 @@ const sourcesDir = resolve(arg("sources", process.env.REPORTS_DIR || "content/so
 const SUBSTRINGS = Number(arg("substrings", "500"));
 const ABSENT = Number(arg("absent", "150"));
 const MULTI = Number(arg("multi", "150"));
+const LONG = Number(arg("long", "100"));
 const COLD = Number(arg("cold", "15"));
 const seed = Number(arg("seed", "20260505"));
 const write = !process.argv.includes("--no-write");
@@ -123,7 +124,7 @@ async function main() {
   const rand = seededRandom(seed);
   const corpusChars = [...new Set(docs.flatMap((d) => [...d.lines.join("")]).filter((c) => /\p{Script=Han}/u.test(c)))];
 
-  const sets: Record<string, string[]> = { substring: [], absent: [], multi: [], traditional: [] };
+  const sets: Record<string, string[]> = { substring: [], long: [], absent: [], multi: [], traditional: [] };
   const seen = new Set<string>();
   const add = (set: string, q: string) => {
     if (seen.has(q)) return false;
@@ -145,13 +146,17 @@ async function main() {
     add("multi", Array.from({ length: k }, () => randomSubstring(texts, rand, 2, 4)).join(" "));
   }
   for (const q of ["核酸檢測", "醫共體", "家庭醫生簽約", "衛生健康局", "嚴重精神障礙", "疫苗接種", "醫療衛生 服務"]) add("traditional", q);
+  // Drawn last, so the sets above stay what they were before this one existed.
+  while (sets.long!.length < LONG) add("long", randomSubstring(sources, rand, 7, 12));
 
   const served = await serveDir(dist);
   const browser = await launchBrowser();
   const started = Date.now();
   try {
     // Cold: a fresh context (empty cache) per query, opened from a shared link /search/?q=….
-    const coldQueries = [...sets.substring!.filter((q) => [...q].length >= 2).slice(0, COLD - 3), "核酸检测", "家庭医生签约", "严重精神障碍"];
+    // Long phrases too: their first and last pairs are read whatever the cover (docs/search.md).
+    const longCold = ["基本公共卫生服务项目", "家庭医生签约服务"].filter((q) => referenceSearch(docs, q, t2s).size > 0);
+    const coldQueries = [...sets.substring!.filter((q) => [...q].length >= 2).slice(0, COLD - 3 - longCold.length), "核酸检测", "家庭医生签约", "严重精神障碍", ...longCold];
     const cold: { q: string; bytes: number; beforeFirst: number; fromNav: number; fromQuery: number; pageReady: number; excerptFromNav: number; files: Map<string, number> }[] = [];
     for (const q of coldQueries) {
       const context = await browser.newContext();
