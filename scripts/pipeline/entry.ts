@@ -62,7 +62,7 @@ export function toEntry(r: AnalysedReport, id: string, sourceFile: string, overr
 
 /** The entry from its id-free base (an analysis, or a cached entry template read back). */
 export function finishEntry(base: EntryBase, id: string, sourceFile: string, overrides: readonly Override[] = []): ReportEntry {
-  const { mentions, unused } = applyOverrides(id, base.mentions, overrides);
+  const { mentions, unused } = overrides.length ? applyOverrides(id, base.mentions, overrides) : { mentions: base.mentions, unused: [] };
   const warnings = [...base.warnings, ...unused.map((o) => `override matches nothing (${o.indicator ?? `start ${o.start}`}): ${o.note}`)];
   // The schema's parse gives its own key order, so the entry is the same whatever order base has.
   return parseReportEntry({

@@ -8,22 +8,31 @@ import { finishEntry, toEntry, type EntryBase } from "./entry";
 import { analyse, sha256, type Analysis } from "./report";
 import type { Override } from "../extract/overrides";
 
-export type Task =
-  | { op: "analyse"; path: string; key: string; cacheRoot: string; version: string }
-  | {
-      op: "write";
-      /** The source file, analysed again only if its cached template cannot be read. */
-      path: string;
-      template: TemplateRef | undefined;
-      id: string;
-      sourceFile: string;
-      outPath: string;
-      cacheRoot: string;
-      version: string;
-      overrides: Override[];
-    };
+export type AnalyseTask = { op: "analyse"; path: string; key: string; cacheRoot: string; version: string };
+export type WriteTask = {
+  op: "write";
+  /** The source file, analysed again only if its cached template cannot be read. */
+  path: string;
+  template: TemplateRef | undefined;
+  id: string;
+  sourceFile: string;
+  outPath: string;
+  cacheRoot: string;
+  version: string;
+  overrides: Override[];
+};
 
-export type TaskResult = { op: "analyse"; key: string; summary: CacheSummary } | { op: "write"; ok: true };
+/**
+ * Several files in one message (ingest sends a few at a time: a message each way costs the
+ * main thread and the worker more than the bookkeeping of a batch). Each file's outcome is its
+ * own: a file that fails comes back as an error in its place, the others are unaffected.
+ */
+export type Task = AnalyseTask | WriteTask | { op: "batch"; tasks: (AnalyseTask | WriteTask)[] };
+
+export type TaskResult =
+  | { op: "analyse"; key: string; summary: CacheSummary }
+  | { op: "write"; ok: true }
+  | { op: "batch"; results: (TaskResult | { op: "error"; message: string })[] };
 
 const caches = new Map<string, AnalysisCache>();
 function cacheFor(root: string, version: string): AnalysisCache {
@@ -57,6 +66,17 @@ export function entryFromTemplate(template: string, id: string, sourceFile: stri
 }
 
 export async function runTask(task: Task): Promise<TaskResult> {
+  if (task.op === "batch") {
+    const results: (TaskResult | { op: "error"; message: string })[] = [];
+    for (const t of task.tasks) {
+      try {
+        results.push(await runTask(t));
+      } catch (e) {
+        results.push({ op: "error", message: (e as Error).message });
+      }
+    }
+    return { op: "batch", results };
+  }
   const cache = cacheFor(task.cacheRoot, task.version);
   if (task.op === "analyse") {
     const analysis = await analyseFile(task.path);
