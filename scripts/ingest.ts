@@ -5,15 +5,16 @@
 // Scale (issue 6): files are analysed on every core by a worker pool (scripts/pipeline/pool.ts)
 // and each analysis is cached on disk (content/.cache/, scripts/pipeline/cache.ts) under the
 // file's content hash and the pipeline's code version, so a rebuild re-analyses only new or
-// changed files. Ingest streams: the main thread holds one file's bytes at a time (to hash
-// them) and a small summary per file; report texts stay in the workers and on disk. Entries
-// whose inputs did not change are not rewritten.
+// changed files. Ingest streams: the main thread holds the bytes of the few files it has hashed
+// and not yet sent (they move to the worker that analyses them) and a small summary per file;
+// report texts stay in the workers and on disk. Entries whose inputs did not change are not
+// rewritten.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { assignIds } from "./pipeline/entry";
 import { AnalysisCache, cacheKey, codeVersion, sha256, type CacheSummary } from "./pipeline/cache";
 import { createPool, defaultThreads, type TaskPool } from "./pipeline/pool";
-import type { Task, WriteTask } from "./pipeline/worker";
+import type { AnalyseTask, Task, WriteTask } from "./pipeline/worker";
 
 /** Below this many tasks the work runs in this thread: starting workers would cost more. */
 const SMALL_JOB = 8;
@@ -126,7 +127,8 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     //    file's bytes in memory at a time here; a bounded window of tasks in flight keeps every
     //    core busy without queueing the whole corpus.
     const summaries: { key: string; summary: CacheSummary }[] = new Array(files.length);
-    const misses: { i: number; key: string }[] = [];
+    // (A miss keeps the bytes read for its hash until it is sent: the worker need not read them again.)
+    const misses: { i: number; key: string; bytes?: Buffer; sha: string }[] = [];
     const firstOfKey = new Map<string, number>();
     const sameAs: { i: number; of: number }[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -139,8 +141,12 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
       while (misses.length - dispatched >= size || (all && dispatched < misses.length)) {
         const batch = misses.slice(dispatched, dispatched + size);
         dispatched += batch.length;
+        const tasks = batch.map(({ i, key, bytes, sha }): AnalyseTask => ({ op: "analyse", path: files[i]!, key, cacheRoot, version, bytes, sha256: sha }));
+        // Buffers that own their memory move to the worker; a slice of Node's shared pool (small files) is copied.
+        const transfer = batch.flatMap(({ bytes: b }) => (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? [b.buffer as ArrayBuffer] : []));
+        for (const m of batch) m.bytes = undefined;
         const t: Promise<void> = p
-          .run({ op: "batch", tasks: batch.map(({ i, key }) => ({ op: "analyse", path: files[i]!, key, cacheRoot, version })) })
+          .run({ op: "batch", tasks }, transfer)
           .then((r) => {
             if (r.op !== "batch" || r.results.length !== batch.length) throw new Error("unexpected worker result");
             r.results.forEach((res, j) => {
@@ -160,10 +166,13 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     };
     for (let i = 0; i < files.length; i++) {
       let key: string;
+      let bytes: Buffer;
+      let sha: string;
       try {
-        const bytes = readFileSync(files[i]!);
+        bytes = readFileSync(files[i]!);
         stats.sourceBytes += bytes.length;
-        key = cacheKey(sha256(bytes), files[i]!);
+        sha = sha256(bytes);
+        key = cacheKey(sha, files[i]!);
       } catch (e) {
         summaries[i] = { key: "", summary: { ok: false, sha256: "", reason: `cannot read the file: ${(e as Error).message}`, warnings: [] } };
         continue;
@@ -178,7 +187,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
         stats.cached++;
       } else {
         firstOfKey.set(key, i);
-        misses.push({ i, key });
+        misses.push({ i, key, bytes, sha });
         if (misses.length >= SMALL_JOB) await dispatch(await poolFor(misses.length), false);
       }
     }

@@ -16,7 +16,8 @@ import type { Task, TaskResult } from "./worker";
 
 export interface TaskPool {
   readonly threads: number;
-  run(task: Task): Promise<TaskResult>;
+  /** `transfer`: buffers the task holds that move to the worker instead of being copied (unusable here afterwards). */
+  run(task: Task, transfer?: ArrayBuffer[]): Promise<TaskResult>;
   close(): Promise<void>;
 }
 
@@ -101,7 +102,7 @@ export async function createPool(threads = defaultThreads()): Promise<TaskPool> 
   });
   return {
     threads,
-    run: (t) => piscina.run(t) as Promise<TaskResult>,
+    run: (t, transfer) => piscina.run(t, transfer?.length ? { transferList: transfer } : {}) as Promise<TaskResult>,
     close: () => piscina.destroy(),
   };
 }

@@ -47,9 +47,11 @@ function mapSection(s: Section, runs: CleanText["runs"]): Section {
   return { ...s, start: toOriginal(runs, s.start), end: toOriginal(runs, s.end) };
 }
 
-/** `fileName` tells the format (.txt, .html, .docx, .pdf …); the content decides the encoding. */
-export async function analyse(bytes: Uint8Array, fileName = "report.txt"): Promise<Analysis> {
-  const hash = sha256(bytes);
+/**
+ * `fileName` tells the format (.txt, .html, .docx, .pdf …); the content decides the encoding.
+ * `hash`: the bytes' SHA-256 when the caller has computed it already.
+ */
+export async function analyse(bytes: Uint8Array, fileName = "report.txt", hash = sha256(bytes)): Promise<Analysis> {
   const source = await readSource(bytes, fileName);
   if (!source.ok) return { ok: false, sha256: hash, reason: source.reason };
   return analyseText(source.text, { sha256: hash, encoding: source.encoding, format: source.format, warnings: source.warnings });

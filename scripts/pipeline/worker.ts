@@ -8,7 +8,16 @@ import { finishEntry, toEntry, type EntryBase } from "./entry";
 import { analyse, sha256, type Analysis } from "./report";
 import type { Override } from "../extract/overrides";
 
-export type AnalyseTask = { op: "analyse"; path: string; key: string; cacheRoot: string; version: string };
+export type AnalyseTask = {
+  op: "analyse";
+  path: string;
+  key: string;
+  cacheRoot: string;
+  version: string;
+  /** The file's bytes and their SHA-256 when the sender has read them (ingest hashes every file): not read again. */
+  bytes?: Uint8Array;
+  sha256?: string;
+};
 export type WriteTask = {
   op: "write";
   /** The source file, analysed again only if its cached template cannot be read. */
@@ -42,10 +51,10 @@ function cacheFor(root: string, version: string): AnalysisCache {
   return c;
 }
 
-async function analyseFile(path: string): Promise<Analysis> {
-  const bytes = readFileSync(path);
+async function analyseFile(path: string, given?: { bytes: Uint8Array; sha256: string }): Promise<Analysis> {
+  const bytes = given?.bytes ?? readFileSync(path);
   try {
-    return await analyse(bytes, path);
+    return await analyse(bytes, path, given?.sha256 ?? sha256(bytes));
   } catch (e) {
     // A crash in one report is that report's rejection, not the build's.
     return { ok: false, sha256: sha256(bytes), reason: `internal error while reading: ${(e as Error).message}` };
@@ -79,7 +88,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
   }
   const cache = cacheFor(task.cacheRoot, task.version);
   if (task.op === "analyse") {
-    const analysis = await analyseFile(task.path);
+    const analysis = await analyseFile(task.path, task.bytes && task.sha256 ? { bytes: task.bytes, sha256: task.sha256 } : undefined);
     // The entry without overrides, ready but for its id and source name (known only later).
     let template: string | undefined;
     if (analysis.ok) {
