@@ -11,6 +11,8 @@ import { axisFormat, formatNumber } from "../src/lib/labels";
 import { provinceColors } from "../src/lib/charts/colors";
 import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
 import { parseCsv } from "./site-helpers";
+import { policyFor, withPolicy } from "../src/lib/csp";
+import { createHash } from "node:crypto";
 
 function value(id: string, v: number, start: number, extra: Partial<IndicatorValue> = {}): IndicatorValue {
   return { id, label: id, value: v, unit: "人", normalizedValue: v, normalizedUnit: "人", qualifier: null, kind: "actual", asOf: null, section: null, quote: `q${v}`, quoteStart: start, start, end: start + 2, ...extra };
@@ -185,5 +187,32 @@ describe("numbers", () => {
     expect(axisFormat(1_200_000)(150_000)).toBe("15万");
     expect(axisFormat(1_200_000)(0)).toBe("0");
     expect(axisFormat(3e8)(1.5e8)).toBe("1.5亿");
+  });
+});
+
+describe("Content-Security-Policy", () => {
+  const page = (head: string, body = "") => `<!doctype html><html><head><meta charset="utf-8">${head}<title>t</title></head><body>${body}</body></html>`;
+  // What Base.astro renders: the no-inline-script policy, with Astro's attribute escaping.
+  const asRendered = `<meta http-equiv="Content-Security-Policy" content="${policyFor("").replace(/'/g, "&#39;")}">`;
+
+  it("leaves a page alone when its tag already states its policy, so the build rewrites no such page", () => {
+    const html = page(asRendered, "<p>正文</p><script src=\"/search-index/search.js\"></script>");
+    expect(withPolicy(html)).toBe(html);
+  });
+
+  it("adds the hash of an inline script, and is idempotent", () => {
+    const script = "console.log(1)";
+    const html = page(asRendered, `<script>${script}</script>`);
+    const out = withPolicy(html);
+    expect(out).not.toBe(html);
+    const hash = createHash("sha256").update(script, "utf8").digest("base64");
+    expect(out).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
+    expect(withPolicy(out)).toBe(out);
+  });
+
+  it("puts the tag right after <meta charset> on a page without one", () => {
+    const out = withPolicy(page(""));
+    expect(out).toMatch(/<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';/);
   });
 });

@@ -30,9 +30,19 @@ export function policyFor(html: string): string {
   ].join("; ");
 }
 
-/** The page with its CSP meta tag right after <meta charset>, before any script. */
+const POLICY_TAG = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/i;
+const decodeAttribute = (v: string) => v.replace(/&#39;|&#x27;|&apos;/gi, "'").replace(/&quot;/gi, '"').replace(/&amp;/gi, "&");
+
+/**
+ * The page with its CSP meta tag right after <meta charset>, before any script. A page whose tag
+ * already says exactly its policy (as Base.astro writes it, entities and all) comes back as is.
+ */
 export function withPolicy(html: string): string {
-  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
+  const policy = policyFor(html);
+  const existing = POLICY_TAG.exec(html);
+  const charsetEnd = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
+  if (existing && charsetEnd && existing.index === charsetEnd.index + charsetEnd[0].length && decodeAttribute(existing[1]!) === policy) return html;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   const cleaned = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, "");
   const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(cleaned);
   if (charset) return cleaned.slice(0, charset.index + charset[0].length) + tag + cleaned.slice(charset.index + charset[0].length);
