@@ -90,10 +90,13 @@ export async function runTask(task: Task): Promise<TaskResult> {
   if (task.op === "analyse") {
     const analysis = await analyseFile(task.path, task.bytes && task.sha256 ? { bytes: task.bytes, sha256: task.sha256 } : undefined);
     // The entry without overrides, ready but for its id and source name (known only later).
-    let template: string | undefined;
+    let template: string[] | undefined;
     if (analysis.ok) {
       try {
-        template = serialiseEntry(toEntry(analysis, TEMPLATE_ID, TEMPLATE_SOURCE), analysis.cleaned.text);
+        // serialiseEntry's text (src/lib/entry-file.ts) in its parts, encoded one after the other
+        // without joining them into one string first (tests/cache.test.ts checks they are equal).
+        const json = JSON.stringify(toEntry(analysis, TEMPLATE_ID, TEMPLATE_SOURCE));
+        template = ["---json\n", json, "\n---\n", analysis.cleaned.text];
       } catch {
         template = undefined; // the slow path below will report the problem when writing
       }
