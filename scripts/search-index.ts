@@ -107,6 +107,37 @@ interface PairAcc extends CountAcc {
   prev: number;
 }
 
+/** A gram key's list, and where it first occurs (which identifies the key). */
+interface GramAcc extends CountAcc {
+  doc: number;
+  at: number;
+  n: number;
+}
+
+/** Whether `a` is the gram key of n characters at position i of `cps`. */
+function isGram(a: GramAcc, docs: readonly Doc[], cps: Uint32Array, i: number, n: number): boolean {
+  if (a.n !== n) return false;
+  const first = docs[a.doc]!.cps;
+  for (let k = 0; k < n; k++) if (first[a.at + k] !== cps[i + k]) return false;
+  return true;
+}
+
+/** The accumulator of the gram key of n characters at position i of report `doc`, whose hash is h. */
+function gramAcc(grams: Map<number, GramAcc | GramAcc[]>, h: number, docs: readonly Doc[], doc: number, i: number, n: number): GramAcc {
+  const slot = grams.get(h);
+  const cps = docs[doc]!.cps;
+  if (slot !== undefined) {
+    if (!Array.isArray(slot)) {
+      if (isGram(slot, docs, cps, i, n)) return slot;
+    } else for (const a of slot) if (isGram(a, docs, cps, i, n)) return a;
+  }
+  const a: GramAcc = { occ: 0, last: -1, list: [], doc, at: i, n };
+  if (slot === undefined) grams.set(h, a);
+  else if (Array.isArray(slot)) slot.push(a);
+  else grams.set(h, [slot, a]);
+  return a;
+}
+
 interface Doc {
   id: string;
   title: string;
@@ -118,15 +149,17 @@ interface Doc {
 }
 
 /** Dense numbers for the characters in use (−1 for white space), so pair counts use small-integer keys. */
-const charIds = new Map<number, number>();
+const UNSEEN = -2;
+const idByCode = new Int32Array(0x110000).fill(UNSEEN);
+let charCount = 0;
 const PAIR_BASE = 1 << 15;
 const codeOf: number[] = [];
 function charId(cp: number): number {
-  let id = charIds.get(cp);
-  if (id === undefined) {
-    id = isSpaceCode(cp) ? -1 : charIds.size;
+  let id = idByCode[cp]!;
+  if (id === UNSEEN) {
+    id = isSpaceCode(cp) ? -1 : charCount++;
     if (id >= PAIR_BASE) throw new Error(`more than ${PAIR_BASE} distinct characters`);
-    charIds.set(cp, id);
+    idByCode[cp] = id;
     codeOf[id < 0 ? PAIR_BASE : id] = cp;
   }
   return id;
@@ -196,8 +229,8 @@ async function main() {
     const { cps } = d;
     const occAt = new Int32Array(cps.length);
     for (let i = 0; i + 1 < cps.length; i++) {
-      const a = charIds.get(cps[i]!)!;
-      const b = charIds.get(cps[i + 1]!)!;
+      const a = idByCode[cps[i]!]!;
+      const b = idByCode[cps[i + 1]!]!;
       if (a >= 0 && b >= 0) occAt[i] = pairOcc.get(a * PAIR_BASE + b)!;
     }
     d.occAt = occAt;
@@ -234,14 +267,17 @@ async function main() {
   for (let pass = 0; pass < passes; pass++) {
     // Lists grow in place as the reports are read in order: a count list's last entry or a
     // positional list's last report is extended while the same report goes on.
-    const counts = new Map<number | string, CountAcc>();
+    const chars = new Map<number, CountAcc>();
+    // Gram keys by their hash (computed anyway to pick the pass), not by a string built per
+    // occurrence; keys that share a hash are told apart by their first occurrence's characters.
+    const grams = new Map<number, GramAcc | GramAcc[]>();
     const pairs = new Map<number, PairAcc>();
     const include = (h: number) => (h % shardCount) % passes === pass;
     for (let doc = 0; doc < docs.length; doc++) {
       const { cps, headEnd, occAt } = docs[doc]!;
-      forEachKey(cps, occAt!, BOUND, include, (i, n) => {
+      forEachKey(cps, occAt!, BOUND, include, (i, n, h) => {
         if (n === 2) {
-          const k = charIds.get(cps[i]!)! * PAIR_BASE + charIds.get(cps[i + 1]!)!;
+          const k = idByCode[cps[i]!]! * PAIR_BASE + idByCode[cps[i + 1]!]!;
           let a = pairs.get(k);
           if (!a) pairs.set(k, (a = { occ: 0, last: -1, nAt: 0, prev: 0, list: [] }));
           const list = a.list;
@@ -258,9 +294,12 @@ async function main() {
           a.prev = i;
           return;
         }
-        const k = n === 1 ? cps[i]! : keyOf(cps, i, n);
-        let a = counts.get(k);
-        if (!a) counts.set(k, (a = { occ: 0, last: -1, list: [] }));
+        let a: CountAcc;
+        if (n === 1) {
+          let c = chars.get(cps[i]!);
+          if (!c) chars.set(cps[i]!, (c = { occ: 0, last: -1, list: [] }));
+          a = c;
+        } else a = gramAcc(grams, h, docs, doc, i, n);
         const head = i < headEnd ? 1 : 0;
         const list = a.list;
         if (a.last !== doc) {
@@ -280,12 +319,18 @@ async function main() {
       if (!sh) shards.set(s, (sh = Object.create(null) as Record<string, Entry>));
       return sh;
     };
-    for (const [key, a] of counts) {
-      const k = typeof key === "number" ? String.fromCodePoint(key) : (gramKeys++, key);
+    const addCounts = (k: string, a: CountAcc) => {
       const ref: ListRef = a.list.length / 2 <= INLINE_DOCS ? a.list : fileFor(k, "c", a.list);
       shardFor(k)[k] = [a.occ, ref, 0];
-    }
-    counts.clear();
+    };
+    for (const [cp, a] of chars) addCounts(String.fromCodePoint(cp), a);
+    chars.clear();
+    for (const slot of grams.values())
+      for (const a of Array.isArray(slot) ? slot : [slot]) {
+        gramKeys++;
+        addCounts(keyOf(docs[a.doc]!.cps, a.at, a.n), a);
+      }
+    grams.clear();
     for (const [code, a] of pairs) {
       const k = String.fromCodePoint(codeOf[Math.floor(code / PAIR_BASE)]!, codeOf[code % PAIR_BASE]!);
       if (a.occ <= INLINE_POSITIONS) shardFor(k)[k] = [a.occ, 0, a.list];

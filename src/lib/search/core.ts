@@ -92,14 +92,14 @@ export function keyOf(cps: ArrayLike<number>, i: number, n: number): string {
 }
 
 /**
- * Visits every key occurrence of one report: `emit(i, n)` for the key of n characters starting
- * at position i — n = 1 a character, n = 2 a pair, n = GRAM_MIN…GRAM_MAX a gram key (only when
+ * Visits every key occurrence of one report: `emit(i, n, h)` for the key of n characters starting
+ * at position i, whose hash (hashKey) is h — n = 1 a character, n = 2 a pair, n = GRAM_MIN…GRAM_MAX a gram key (only when
  * its covering pairs have more than `bound` positions in the corpus).
  * @param cps folded code points of its searchable text (lines joined by "\n")
  * @param occAt occurrences in the whole corpus of the pair starting at each position (0 where none)
  * @param include only keys whose hash (hashKey) passes are visited (the builder's passes)
  */
-export function forEachKey(cps: ArrayLike<number>, occAt: ArrayLike<number>, bound: number, include: (hash: number) => boolean, emit: (i: number, n: number) => void): void {
+export function forEachKey(cps: ArrayLike<number>, occAt: ArrayLike<number>, bound: number, include: (hash: number) => boolean, emit: (i: number, n: number, h: number) => void): void {
   const len = cps.length;
   for (let i = 0; i < len; i++) {
     if (isSpaceCode(cps[i]!)) continue;
@@ -116,7 +116,7 @@ export function forEachKey(cps: ArrayLike<number>, occAt: ArrayLike<number>, bou
         for (let k = 0; k < cover.length; k++) cost += occAt[i + cover[k]!]!;
         if (cost <= bound) continue;
       }
-      if (include(h)) emit(i, n);
+      if (include(h)) emit(i, n, h);
     }
   }
 }
