@@ -50,15 +50,37 @@ export function stepTimings(output: string): Record<string, number> {
   return out;
 }
 
+// Steps run in process groups of their own, so a failed step can stop its siblings (npx → tsx →
+// node would otherwise leave the grandchild running: a search index build kept going for minutes
+// after `astro build` had failed beside it). Ctrl-C and kill reach them through stopAll().
+const running = new Set<number>();
+function stopAll(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+
 function run(step: Step): Promise<void> {
   step.before?.();
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn("npx", ["--no-install", step.command, ...step.args], { stdio: "inherit" });
+    const child = spawn("npx", ["--no-install", step.command, ...step.args], { stdio: "inherit", detached: true });
+    running.add(child.pid!);
     child.on("exit", (code, signal) => {
+      running.delete(child.pid!);
       process.stdout.write(`build step ${step.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       if (code !== 0) {
         process.stderr.write(`build stopped: \`${step.command} ${step.args.join(" ")}\` exited with ${code ?? signal}\n`);
+        stopAll();
         process.exit(code ?? 1);
       }
       done();

@@ -1,8 +1,8 @@
 // The build's exit status: 0 when at least one report is published (rejections are warnings),
 // non-zero when none is, or with --strict when any file is rejected.
-import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEEDS_DIR } from "./support/seeds";
@@ -54,6 +54,36 @@ describe("ingest exit status", () => {
     expect(r.stdout).toMatch(/published 1 /);
     expect(r.stdout).not.toMatch(/astro|search index/i);
   });
+  it("a failed step stops the step running beside it, leaving nothing of the build running", async () => {
+    // Real entries for `astro build`; the search index, beside it, fails at once because its
+    // staging directory cannot be made (BUILD_DIR is a file). Astro must not run on alone.
+    const work = mkdtempSync(join(tmpdir(), "exit-site-"));
+    const entries = join(work, "entries");
+    spawnSync("npx", ["tsx", "scripts/ingest.ts", "--quiet"], { env: { ...process.env, REPORTS_DIR: SEEDS_DIR, ENTRIES_DIR: entries, BUILD_DIR: join(work, "build") } });
+    writeFileSync(join(work, "not-a-dir"), "");
+    // Output to a file, not a pipe: a pipe would keep the caller waiting for every process that holds it.
+    const errPath = join(work, "stderr.txt");
+    const build = spawn("npx", ["tsx", "scripts/build.ts", "--phase", "site"], {
+      stdio: ["ignore", "ignore", openSync(errPath, "w")],
+      env: { ...process.env, ENTRIES_DIR: entries, BUILD_DIR: join(work, "not-a-dir"), SITE_OUT_DIR: join(work, "dist"), SITE_CACHE_DIR: join(work, "cache") },
+    });
+    const status = await new Promise<number | null>((done) => build.on("exit", (code) => done(code)));
+    expect(status).not.toBe(0);
+    expect(readFileSync(errPath, "utf8")).toMatch(/build stopped: `tsx scripts\/search-index\.ts/);
+    // No process started for this build (its environment names `work`) is still alive.
+    const alive = () =>
+      readdirSync("/proc")
+        .filter((d) => /^\d+$/.test(d))
+        .filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/environ`, "latin1").includes(`SITE_OUT_DIR=${join(work, "dist")}`);
+          } catch {
+            return false;
+          }
+        });
+    // SIGTERM takes a moment to land; without the stop, astro would go on building for many seconds.
+    await vi.waitFor(() => expect(alive()).toEqual([]), { timeout: 3_000 });
+  }, 60_000);
   it("build refuses an unknown option", () => {
     const r = spawnSync("npx", ["tsx", "scripts/build.ts", "--bogus"], { encoding: "utf8" });
     expect(r.status).toBe(2);
