@@ -203,19 +203,34 @@ export class SearchEngine {
     const passes = (h: Hit, except?: FilterKey) =>
       FILTER_KEYS.every((k) => k === except || !filters[k]?.length || filters[k]!.includes(filterValue(docs[h.doc]!, k)));
     const hits = hitsAll.filter((h) => passes(h));
-    const facets = {} as SearchOutcome["facets"];
-    for (const key of FILTER_KEYS) {
-      const counts = new Map<string, number>();
-      for (const h of hitsAll) {
-        if (!passes(h, key)) continue;
-        const v = filterValue(docs[h.doc]!, key);
-        counts.set(v, (counts.get(v) ?? 0) + 1);
+    const countFacets = () => {
+      const facets = {} as SearchOutcome["facets"];
+      for (const key of FILTER_KEYS) {
+        const counts = new Map<string, number>();
+        for (const h of hitsAll) {
+          if (!passes(h, key)) continue;
+          const v = filterValue(docs[h.doc]!, key);
+          counts.set(v, (counts.get(v) ?? 0) + 1);
+        }
+        // Selected values stay visible even at zero.
+        for (const v of filters[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
+        facets[key] = [...counts].sort((a, b) => b[1] - a[1] || zhCollator.compare(a[0], b[0]));
       }
-      // Selected values stay visible even at zero.
-      for (const v of filters[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
-      facets[key] = [...counts].sort((a, b) => b[1] - a[1] || zhCollator.compare(a[0], b[0]));
-    }
-    return { query, terms, simplified: changed ? simplifiedTerms : null, all: hitsAll, hits, facets, ms: Date.now() - t0 };
+      return facets;
+    };
+    let facets: SearchOutcome["facets"] | null = null;
+    return {
+      query,
+      terms,
+      simplified: changed ? simplifiedTerms : null,
+      all: hitsAll,
+      hits,
+      // Counted when first read: the page draws the first result row before its filters.
+      get facets() {
+        return (facets ??= countFacets());
+      },
+      ms: Date.now() - t0,
+    };
   }
 
   /** First occurrence of any variant of the terms, preferring the body over the title lines. */
