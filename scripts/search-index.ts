@@ -21,7 +21,7 @@ import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { countsFromPositions, coverOffsets, forEachKey, isSpaceCode, keyOf, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
+import { countsFromPositions, coverOffsets, foldCodes, forEachKey, isSpaceCode, keyOf, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
 import { buildSync } from "esbuild";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
 
@@ -167,21 +167,6 @@ function charId(cp: number): number {
     codeOf[id < 0 ? PAIR_BASE : id] = cp;
   }
   return id;
-}
-
-/** fold() as code points, with a fast path for characters that have no lower case (most of the text). */
-function foldCodes(text: string): Uint32Array {
-  const out = new Uint32Array(text.length);
-  let n = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if ((cp >= 0x3000 && cp < 0xa000) || (cp < 0x80 && !(cp >= 65 && cp <= 90))) out[n++] = cp;
-    else {
-      const lower = ch.toLowerCase();
-      out[n++] = ([...lower].length === 1 ? lower : ch).codePointAt(0)!;
-    }
-  }
-  return out.slice(0, n);
 }
 
 async function main() {

@@ -7,6 +7,7 @@ import {
   parseQuery,
   coverOffsets,
   cheapestCover,
+  foldCodes,
   planTerm,
   foldedText,
   indexLines,
@@ -22,7 +23,7 @@ import {
   type Shard,
 } from "../src/lib/search/core";
 import { shardFile, shardOf, hashKey } from "../src/lib/search/shard";
-import { searchLines, bodyLines, regionLine, isSpace } from "../src/lib/search/text";
+import { searchLines, bodyLines, regionLine, isSpace, fold } from "../src/lib/search/text";
 import { parseEntry } from "../src/lib/entry-file";
 import { seededRandom, randomSubstring } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
@@ -52,6 +53,18 @@ describe("parseQuery", () => {
     expect(parseQuery("核酸　检测").terms).toEqual(["核酸", "检测"]); // full-width space separates too
     expect(parseQuery('  "" ').terms).toEqual([]);
     expect(parseQuery("核酸 核酸").terms).toEqual(["核酸"]);
+  });
+});
+
+describe("folding", () => {
+  it("foldCodes (the index builder's fast path) agrees with fold() on every code point and on the seed reports", () => {
+    const asCodes = (t: string) => fold(t).map((c) => c.codePointAt(0)!);
+    const codes: number[] = [];
+    for (let cp = 0; cp <= 0x2ffff; cp++) if (cp < 0xd800 || cp > 0xdfff) codes.push(cp);
+    let all = "";
+    for (let i = 0; i < codes.length; i += 4096) all += String.fromCodePoint(...codes.slice(i, i + 4096));
+    expect([...foldCodes(all)]).toEqual(asCodes(all));
+    for (const r of reports) expect([...foldCodes(r.lines.join("\n"))]).toEqual(asCodes(r.lines.join("\n")));
   });
 });
 

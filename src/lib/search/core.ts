@@ -44,6 +44,24 @@ export function isSpaceCode(c: number): boolean {
 }
 
 /**
+ * fold() as code points, with a fast path for characters that have no lower case (most of the
+ * text); the index builder folds every report with it, so it must agree with fold() exactly.
+ */
+export function foldCodes(text: string): Uint32Array {
+  const out = new Uint32Array(text.length);
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x3000 && cp < 0xa000) || (cp < 0x80 && !(cp >= 65 && cp <= 90))) out[n++] = cp;
+    else {
+      const lower = ch.toLowerCase();
+      out[n++] = ([...lower].length === 1 ? lower : ch).codePointAt(0)!;
+    }
+  }
+  return out.slice(0, n);
+}
+
+/**
  * The offsets of the pairs that cover every character of a run at the least cost (the sum of
  * `cost(o)` for the pair at offset o; `Infinity` when a pair is unknown), or null when no cover
  * has a finite cost. A cover must hold the pairs at 0 and n−2 and leave no gap of two offsets.
