@@ -11,8 +11,8 @@
 // one decimal, as in the string writer, so the markup is well-formed XML for the download too.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { axisFormat } from "../labels";
-import { FONT, INK, MUTED, esc, valueScale, type Mark } from "./svg";
+import { axisFormat, escapeHtml as esc } from "../labels";
+import { FONT, INK, MUTED, valueScale, type Mark } from "./svg";
 
 const CHAR_PX = 12.5;
 /** A label's width in em (CJK characters 1, others 0.6). */

@@ -1,5 +1,5 @@
 // The standalone SVG download of a chart (/charts/<key>.svg).
-import { esc } from "./svg";
+import { escapeHtml as esc } from "../labels";
 
 /**
  * A standalone SVG file for download: the chart with its title above and the source/citation

@@ -7,7 +7,7 @@
 // point is an <a> to its source sentence with a <title> tooltip; all text is escaped (report quotes
 // are untrusted).
 import { scaleLinear } from "d3";
-import { axisFormat } from "../labels";
+import { axisFormat, escapeHtml as esc } from "../labels";
 
 export interface Mark {
   value: number;
@@ -31,7 +31,6 @@ const GRID = "#e3e7ec";
 export const MUTED = "#5b6673";
 export const INK = "#1d232a";
 
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** Coordinates to one decimal: enough for the screen, short in the file. */
 const c = (n: number) => String(Math.round(n * 10) / 10);
 
