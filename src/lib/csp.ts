@@ -30,7 +30,8 @@ export function policyFor(html: string): string {
   ].join("; ");
 }
 
-const POLICY_TAG = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/i;
+const POLICY_TAG = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
+const CHARSET_TAG = /<meta charset="[^"]*"\s*\/?>/i;
 const decodeAttribute = (v: string) => v.replace(/&#39;|&#x27;|&apos;/gi, "'").replace(/&quot;/gi, '"').replace(/&amp;/gi, "&");
 
 /**
@@ -40,11 +41,13 @@ const decodeAttribute = (v: string) => v.replace(/&#39;|&#x27;|&apos;/gi, "'").r
 export function withPolicy(html: string): string {
   const policy = policyFor(html);
   const existing = POLICY_TAG.exec(html);
-  const charsetEnd = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
-  if (existing && charsetEnd && existing.index === charsetEnd.index + charsetEnd[0].length && decodeAttribute(existing[1]!) === policy) return html;
+  const cleaned = existing ? html.slice(0, existing.index) + html.slice(existing.index + existing[0].length) : html;
+  const charset = CHARSET_TAG.exec(cleaned);
+  if (existing && charset) {
+    const content = /content="([^"]*)"/.exec(existing[0]);
+    if (existing.index === charset.index + charset[0].length && content && decodeAttribute(content[1]!) === policy) return html;
+  }
   const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  const cleaned = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, "");
-  const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(cleaned);
   if (charset) return cleaned.slice(0, charset.index + charset[0].length) + tag + cleaned.slice(charset.index + charset[0].length);
   return cleaned.replace(/<head[^>]*>/i, (h) => h + tag);
 }
