@@ -16,6 +16,7 @@ import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 import { EXTRACTOR_VERSION } from "../extract/version";
+import { CLOSE, OPEN } from "../../src/lib/entry-file";
 import { baseId } from "./entry";
 import type { Analysis } from "./report";
 
@@ -125,7 +126,7 @@ export const TEMPLATE_SOURCE = "__ingest_source_file__";
 export function fillEntryTemplate(template: string, id: string, sourceFile: string): string | null {
   const idAt = template.indexOf(`"id":"${TEMPLATE_ID}"`);
   const srcAt = template.indexOf(`"sourceFile":"${TEMPLATE_SOURCE}"`);
-  const bodyAt = template.indexOf("\n---\n");
+  const bodyAt = template.indexOf(CLOSE);
   if (idAt < 0 || srcAt < 0 || idAt > bodyAt || srcAt > bodyAt) return null;
   return template
     .replace(`"id":"${TEMPLATE_ID}"`, () => `"id":${JSON.stringify(id)}`)
@@ -138,7 +139,7 @@ export function fillEntryTemplateBytes(template: Buffer, id: string, sourceFile:
   const srcNeedle = `"sourceFile":"${TEMPLATE_SOURCE}"`;
   const idAt = template.indexOf(idNeedle);
   const srcAt = template.indexOf(srcNeedle);
-  const bodyAt = template.indexOf("\n---\n");
+  const bodyAt = template.indexOf(CLOSE);
   if (idAt < 0 || srcAt < 0 || idAt > bodyAt || srcAt > bodyAt) return null;
   const cuts = [
     { at: idAt, end: idAt + idNeedle.length, text: `"id":${JSON.stringify(id)}` },
@@ -153,8 +154,8 @@ export function fillEntryTemplateBytes(template: Buffer, id: string, sourceFile:
   ]);
 }
 
-/** How every entry (and so every template) starts (src/lib/entry-file.ts). */
-const TEMPLATE_HEAD = Buffer.from("---json\n");
+/** How every entry (and so every template) starts. */
+const TEMPLATE_HEAD = Buffer.from(OPEN);
 
 const LOG = "summaries.ndjson";
 const PACKS = "packs";

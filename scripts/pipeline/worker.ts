@@ -2,7 +2,7 @@
 // writes one content entry from a cached analysis. Both read and write files themselves so that
 // report texts never travel through the main thread.
 import { readFileSync, writeFileSync } from "node:fs";
-import { serialiseEntry } from "../../src/lib/entry-file";
+import { entryParts, serialiseEntry, splitEntry } from "../../src/lib/entry-file";
 import { AnalysisCache, fillEntryTemplate, fillEntryTemplateBytes, TEMPLATE_ID, TEMPLATE_SOURCE, type CacheSummary, type TemplateRef } from "./cache";
 import { finishEntry, toEntry, type EntryBase } from "./entry";
 import { analyse, sha256, type Analysis } from "./report";
@@ -67,11 +67,9 @@ async function analyseFile(path: string, given?: { bytes: Uint8Array; sha256: st
  */
 export function entryFromTemplate(template: string, id: string, sourceFile: string, overrides: readonly Override[] = []): string | null {
   if (overrides.length === 0) return fillEntryTemplate(template, id, sourceFile);
-  const head = "---json\n";
-  const bodyAt = template.indexOf("\n---\n");
-  if (!template.startsWith(head) || bodyAt < 0) return null;
-  const base = JSON.parse(template.slice(head.length, bodyAt)) as EntryBase;
-  return serialiseEntry(finishEntry(base, id, sourceFile, overrides), template.slice(bodyAt + 5));
+  const split = splitEntry(template);
+  if (!split) return null;
+  return serialiseEntry(finishEntry(JSON.parse(split.json) as EntryBase, id, sourceFile, overrides), split.body);
 }
 
 export async function runTask(task: Task): Promise<TaskResult> {
@@ -93,10 +91,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
     let template: string[] | undefined;
     if (analysis.ok) {
       try {
-        // serialiseEntry's text (src/lib/entry-file.ts) in its parts, encoded one after the other
-        // without joining them into one string first (tests/cache.test.ts checks they are equal).
-        const json = JSON.stringify(toEntry(analysis, TEMPLATE_ID, TEMPLATE_SOURCE));
-        template = ["---json\n", json, "\n---\n", analysis.cleaned.text];
+        // serialiseEntry's text in its parts (the cache encodes them one after the other).
+        template = entryParts(JSON.stringify(toEntry(analysis, TEMPLATE_ID, TEMPLATE_SOURCE)), analysis.cleaned.text);
       } catch {
         template = undefined; // the slow path below will report the problem when writing
       }

@@ -6,13 +6,22 @@ import { join } from "node:path";
 import type { ReportEntry } from "./schema";
 import { ENTRIES_DIR } from "./paths";
 
+/** How every entry file starts, and what ends its front matter. */
+export const OPEN = "---json\n";
+export const CLOSE = "\n---\n";
+
 export function serialiseEntry(entry: ReportEntry, body: string): string {
-  // JSON front matter: exact numbers and strings, no YAML surprises, fast to parse.
-  return `---json\n${JSON.stringify(entry)}\n---\n${body}`;
+  return entryParts(JSON.stringify(entry), body).join("");
 }
 
-const OPEN = "---json\n";
-const CLOSE = "\n---\n";
+/**
+ * serialiseEntry's text in its parts, for a caller that encodes them one after the other without
+ * joining them into one string first. JSON front matter: exact numbers and strings, no YAML
+ * surprises, fast to parse.
+ */
+export function entryParts(json: string, body: string): string[] {
+  return [OPEN, json, CLOSE, body];
+}
 
 /**
  * The JSON front matter (as text) and body of an entry in the form serialiseEntry writes, or
