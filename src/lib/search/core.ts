@@ -408,8 +408,8 @@ function positionsOfRun(runLists: number[][], offsets: number[]): Map<number, { 
   return out;
 }
 
-/** Exact matches of one term, from the lists its choice names. */
-export function matchTerm(plan: TermPlan, choice: Choice, load: ListLoader): TermMatch {
+/** Exact matches of one term, from the lists its choice (chooseLists) names. */
+export function matchTerm(choice: Choice, load: ListLoader): TermMatch {
   const counts = new Map<number, number>();
   const heads = new Set<number>();
   const unverified = new Set<number>();
@@ -419,9 +419,9 @@ export function matchTerm(plan: TermPlan, choice: Choice, load: ListLoader): Ter
     const d = decodeCounts(get(choice.list));
     return { counts: d.counts, heads: d.heads, unverified };
   }
-  const long = plan.runs.filter((r) => r.cps.length >= 2);
   const singleDocs = choice.singles.map((l) => decodeCounts(get(l)).counts);
-  if (long.length === 0) {
+  // choice.runs holds the term's runs of two or more characters.
+  if (choice.runs.length === 0) {
     // Only one-character runs separated by spaces: candidates contain all of them.
     const [firstDocs, ...rest] = singleDocs;
     for (const doc of firstDocs!.keys()) if (rest.every((m) => m.has(doc))) unverified.add(doc);

@@ -142,7 +142,7 @@ export class SearchEngine {
     const choice = chooseLists(plan, (k) => loaded.get(k)?.[k], bound);
     const files = new Map<string, number[]>();
     await Promise.all(filesOf(choice).map(async (f) => files.set(f, await this.file(f))));
-    const m = matchTerm(plan, choice, (f) => files.get(f)!);
+    const m = matchTerm(choice, (f) => files.get(f)!);
     // Phrases the index cannot decide alone are checked on the text itself.
     await Promise.all(
       [...m.unverified].map(async (doc) => {
