@@ -11,10 +11,11 @@
 //   f/<name>.json    lists too long to sit in a shard (named by the shard entry that points to them)
 //   text/<id>.txt    the searchable text of each report, for excerpts
 //   t2s.json         traditional → simplified characters that can matter for this corpus
+//   search.js        the search page's script (src/pages/search/_entry.ts), shard count and t2s map compiled in
 // Every file also gets a .gz sibling so a static server can send it compressed.
 // Memory: the folded texts are held once as code points (4 bytes per character); keys are
 // partitioned into passes by shard, and each pass holds only its own keys' lists.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseEntry } from "../src/lib/entry-file";
@@ -78,8 +79,9 @@ async function buildT2s(corpusChars: Set<string>): Promise<Record<string, string
 }
 
 /**
- * Writes .gz siblings of the search page and the CSS and JS it loads, so a static server that
- * serves precompressed files (sirv, nginx gzip_static) sends them compressed. Returns their size.
+ * Writes .gz siblings of the search page and the CSS and JS it loads from Astro, so a static server
+ * that serves precompressed files (sirv, nginx gzip_static) sends them compressed. Returns their
+ * size together with that of search.js, which write() compressed with the index.
  */
 function compressSearchPage(): number {
   const html = join(outRoot, "search", "index.html");
@@ -90,8 +92,8 @@ function compressSearchPage(): number {
   const source = readFileSync(html, "utf8");
   const assets = new Set<string>();
   for (const m of source.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
-  let total = 0;
-  for (const file of [html, ...[...assets].map((a) => join(outRoot, a)), join(outDir, "search.js")]) {
+  let total = statSync(join(outDir, "search.js.gz")).size;
+  for (const file of [html, ...[...assets].map((a) => join(outRoot, a))]) {
     if (!existsSync(file)) continue;
     const gz = gzipSync(readFileSync(file), { level: 9 });
     writeFileSync(file + ".gz", gz);
@@ -380,11 +382,13 @@ function searchScript(shardCount: number, t2s: Record<string, string>): string {
   return outputFiles[0]!.text;
 }
 
-/** `--page-only`: the index exists; point the search page at it and compress the page. */
+/**
+ * `--page-only`: the index (with search.js, which carries the shard count) was built beside
+ * `astro build` and moved into the site; compress the page that Astro wrote meanwhile.
+ */
 function finishPage(): void {
-  const table = JSON.parse(readFileSync(join(outDir, "table.json"), "utf8")) as { shardCount: number };
   const bytes = compressSearchPage();
-  console.log(`search page: ${table.shardCount} shards, page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
+  console.log(`search page: page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
 }
 
 (process.argv.includes("--page-only") ? Promise.resolve().then(finishPage) : main()).catch((e) => {
