@@ -9,6 +9,13 @@ export function charTable(chars: string): Uint8Array {
   return table;
 }
 
+/** 1 at the code of every character JavaScript's \s matches. */
+export const WHITE_SPACE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
 /**
  * `s.replace(re, "")` for an end-anchored list of words, `/(?:w1|w2|…|\s)+$/` (optionally
  * wrapped in one more `(?:…)`): the regex runs only when `s` ends in a character that can end one
@@ -23,7 +30,7 @@ export function trailingWordsStripper(re: RegExp): (s: string) => string {
   const ends = new Uint8Array(0x10000);
   for (const word of m[1]!.split("|")) {
     if (word === "\\s") {
-      for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) ends[c] = 1;
+      for (let c = 0; c < 0x10000; c++) if (WHITE_SPACE[c]) ends[c] = 1;
       continue;
     }
     const w = word.replace(/^\(\?<![^()]\)/, "");
@@ -32,13 +39,6 @@ export function trailingWordsStripper(re: RegExp): (s: string) => string {
   }
   return (s) => (s.length > 0 && ends[s.charCodeAt(s.length - 1)] ? s.replace(re, "") : s);
 }
-
-/** 1 at the code of every character JavaScript's \s matches. */
-export const WHITE_SPACE = (() => {
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) table[c] = 1;
-  return table;
-})();
 
 /**
  * The code of the last character of s[from, to) that is not white space (\s), or -1: what a

@@ -3,6 +3,7 @@
 import type { Level, Period, Region, Section } from "../../src/lib/schema";
 import { findCountyNames, gazetteer, type County } from "./gazetteer";
 import { chineseNumeral, closingStart } from "./outline";
+import { charTable } from "../extract/chars";
 
 const HAN = "\\u3400-\\u9fff";
 const SPACED_HAN = new RegExp(`(?<=[${HAN}\\d])[ \\t\\u3000]+(?=[${HAN}\\d])|(?<=[${HAN}])[ \\t\\u3000]+|[ \\t\\u3000]+(?=[${HAN}])`, "g");
@@ -174,13 +175,6 @@ function countOf(text: string, needle: string | null): number {
   return n;
 }
 
-/** 1 at the code of every character of the text. */
-function charsOf(text: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let i = 0; i < text.length; i++) table[text.charCodeAt(i)] = 1;
-  return table;
-}
-
 function allPresent(table: Uint8Array, s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!table[s.charCodeAt(i)]) return false;
   return true;
@@ -191,7 +185,7 @@ function disambiguate(candidates: County[], text: string): County | null {
   // (Counted once per name: 市辖区 has 281 candidates in ~30 provinces. With that many, a name
   // with a character the text lacks is not searched for: 0.5 ms a report down to ~0.1.)
   const counts = new Map<string | null, number>();
-  const present = candidates.length > 8 ? charsOf(text) : null;
+  const present = candidates.length > 8 ? charTable(text) : null;
   const count = (needle: string | null) => {
     let n = counts.get(needle);
     if (n === undefined) counts.set(needle, (n = present && needle && !allPresent(present, needle) ? 0 : countOf(text, needle)));

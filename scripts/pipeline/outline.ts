@@ -2,7 +2,7 @@
 // hierarchy — 一、 > （一） > 1. > （1） > 一是 — and the top sections say what they hold:
 // work done, problems, the plan for the next period.
 import type { Section, SectionRole } from "../../src/lib/schema";
-import { WHITE_SPACE } from "../extract/chars";
+import { charTable, WHITE_SPACE } from "../extract/chars";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -39,8 +39,7 @@ const PATTERNS: HeadingPattern[] = [
   { rank: 5, re: /^([一二三四五六七八九十]{1,3})是/ },
 ];
 
-const HEADING_START = new Uint8Array(0x10000);
-for (const c of "一二三四五六七八九十（(0123456789") HEADING_START[c.charCodeAt(0)] = 1;
+const HEADING_START = charTable("一二三四五六七八九十（(0123456789");
 
 const PLAN_WORDS = /计划|谋划|打算|下一步|思路|展望|安排|重点工作|工作要点/;
 const PROBLEM_WORDS = /问题|不足|困难|短板|差距|薄弱/;
