@@ -14,7 +14,7 @@ import { parseEntry } from "../src/lib/entry-file";
 import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
-import { chooseLists, coverOffsets, planTerm } from "../src/lib/search/core";
+import { chooseLists, coverOffsets, parseQuery, planTerm, type Shard } from "../src/lib/search/core";
 import { shardFile, shardOf } from "../src/lib/search/shard";
 
 // The entries of the test build (tests/support/build-site.ts), or the repo's own after `npm run ingest`.
@@ -98,7 +98,7 @@ describe("exact substring semantics on the seed reports", () => {
 
   it("answers every term of 3–6 characters from one count list or at most `bound` positions", async () => {
     const { bound, shardCount } = await engine.load();
-    const shard = (k: string) => JSON.parse(gunzipSync(readFileSync(join(dir, shardFile(shardOf(k, shardCount)) + ".gz"))).toString("utf8"))[k];
+    const shard = (k: string) => (readJson(shardFile(shardOf(k, shardCount))) as Shard)[k];
     const rand = seededRandom(31);
     const kinds = new Map<string, number>();
     for (let i = 0; i < 300; i++) {
@@ -109,7 +109,7 @@ describe("exact substring semantics on the seed reports", () => {
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       if (choice.kind === "positions") {
         const cps = plan.runs[0]!.cps;
-        const cost = coverOffsets(cps.length).reduce((a, o) => a + shard(cps[o]! + cps[o + 1]!)[0], 0);
+        const cost = coverOffsets(cps.length).reduce((a, o) => a + shard(cps[o]! + cps[o + 1]!)![0], 0);
         expect(cost).toBeLessThanOrEqual(bound);
       }
     }
@@ -252,7 +252,8 @@ describe("exact substring semantics on the seed reports", () => {
     for (const q of ["家庭医生签约", "核酸 检测", "卫生", '"阳 山 县"']) {
       const { fetched, ready } = runSearchScript(q);
       // The shards of the query's keys (shard count compiled in) are asked for at once, with the table.
-      const shards = [...new Set(planTerm(q.replace(/"/g, "")).keys.map((k) => shardFile(shardOf(k, shardCount))))];
+      const keys = parseQuery(q).terms.flatMap((t) => planTerm(t).keys);
+      const shards = [...new Set(keys.map((k) => shardFile(shardOf(k, shardCount))))];
       expect([...fetched].sort(), q).toEqual(["table.json", ...shards].sort());
       // The search runs on to the first result's row chunk while the DOM is still loading.
       await vi.waitFor(() => expect(fetched.some((p) => p.startsWith("r/")), q).toBe(true));
