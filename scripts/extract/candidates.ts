@@ -30,13 +30,16 @@ const UNIT_ALT = [...UNITS].sort((a, b) => b.length - a.length).map(escape).join
 const TAIL = new RegExp(`\\s*(余|多)?\\s*(万|亿|千)?(余|多)?\\s*(${UNIT_ALT})`, "y");
 // Per-population denominators: 1.19/万, 12.5/10万 (maternal mortality), 3/千.
 const PER_POP = /\/(10万|十万|万|千)(人)?/y;
+// Classifiers a Chinese numeral may take and still be a count (两家, 三个社区卫生服务中心).
+const CN_CLASSIFIERS = "家个名所间部位座台辆项例起场篇种批支人次大";
+const CN_CLASSIFIER = new RegExp(`^(余|多)?([${CN_CLASSIFIERS}])`);
 // Thousands separators (152,386人) are read as one number; the comma must be an ASCII comma in
 // the original text (a full-width ， is a clause break: 3起，215人 are two numbers).
 // A Chinese numeral run is a candidate only when a classifier follows it (after 余/多): most runs
 // (一 in 一是, 进一步) have none, and the lookahead rejects them without a match to allocate.
-// (Its characters are CN_NEXT below; none is a numeral, 余 or 多, so no shorter run or later start
-// inside a rejected run can match either: the same runs are found as with a check after the match.)
-const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|[零一两二三四五六七八九十百千]+(?=[余多]?[家个名所间部位座台辆项例起场篇种批支人次大])/g;
+// (No classifier is a numeral, 余 or 多, so no shorter run or later start inside a rejected run
+// can match either: the same runs are found as with a check after the match.)
+const NUMBER = new RegExp(`\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?!\\d)|\\d+(?:\\.\\d+)?|[零一两二三四五六七八九十百千]+(?=[余多]?[${CN_CLASSIFIERS}])`, "g");
 // After a bare 万/亿 (no unit written): the unit is implied by the label (门急诊人次62.35万).
 const BARE_MULT = /\s*(余|多)?\s*(万|亿)(余|多)?(?=\s*($|[,，。；;、:：)\n]))/y;
 const IMPLIED_UNIT: [RegExp, string][] = [
@@ -48,9 +51,6 @@ const IMPLIED_UNIT: [RegExp, string][] = [
   [/(份数|档案)/, "份"],
 ];
 
-// Classifiers a Chinese numeral may take and still be a count (两家, 三个社区卫生服务中心).
-const CN_CLASSIFIER = /^(余|多)?(家|个|名|所|间|部|位|座|台|辆|项|例|起|场|篇|种|批|支|人|次|大)/;
-const CN_NEXT = new Set([..."家个名所间部位座台辆项例起场篇种批支人次大"]); // (as in NUMBER's lookahead)
 // Abstract nouns of slogans: “四个意识”, 两个维护, 两个底线 are names, not counts.
 const SLOGAN_NOUN = /^(个|大|项|条)?(意识|自信|维护|确立|覆盖|底线|不变|不减|务必|坚持|重点|方面|环节|机制|体系|原则|战略|精神|会议|工程|结合|突破|主线|中心(?!城)|行动|清单|责任|转变|作用|目标|优先|融合|聚焦|红线|导向|理念|抓手|担当|表率|统筹|率先|示范引领|一)/;
 // Names that contain numerals (NOTES): matched at the numeral.
@@ -102,8 +102,7 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
     const prev = f[start - 1] ?? "";
 
     if (chinese) {
-      // Fast exit: most numeral runs (一 in 一是, 进一步) have no classifier after them.
-      if (!CN_NEXT.has(f[end + (f[end] === "余" || f[end] === "多" ? 1 : 0)] ?? "")) continue;
+      // (NUMBER's lookahead has checked that a classifier follows.)
       const c = chineseCandidate(f, start, end, raw);
       if (c) out.push(c);
       continue;
