@@ -33,12 +33,11 @@ export interface CompiledPattern {
   indicator: CatalogueIndicator;
   match: RegExp;
   context: RegExp | null;
-  /** A literal every match must contain: a cheap includes() before the regex runs. */
-  literal: string | null;
   /**
-   * Literals of which every match contains at least one: [literal], or when the pattern has no
-   * single one, the literals of the alternatives of a group it requires ((急救车|救护车辆)#).
-   * Null when unsure: the regex then runs on every label.
+   * Literals of which every match contains at least one (a cheap includes() before the regex
+   * runs): [its required literal], or when the pattern has no single one, the literals of the
+   * alternatives of a group it requires ((急救车|救护车辆)#). Null when unsure: the regex then
+   * runs on every label.
    */
   anyOf: string[] | null;
 }
@@ -139,7 +138,6 @@ export const compiledPatterns: CompiledPattern[] = catalogue.indicators.flatMap(
     indicator,
     match: new RegExp(p.match),
     context: p.context ? new RegExp(p.context, "g") : null,
-    literal: requiredLiteral(p.match),
     anyOf: requiredAnyOf(p.match),
   })),
 );
