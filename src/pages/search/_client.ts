@@ -40,22 +40,12 @@ const sameState = (a: UrlState, b: UrlState) => JSON.stringify(a) === JSON.strin
  * @param root URL of the search-index/ directory
  */
 export function start(root: string, shardCount: number, t2s?: Record<string, string>): void {
-  const engine = new SearchEngine(
-    {
-      fetchJson: async (p) => {
-        const r = await fetch(root + p);
-        if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
-        return r.json();
-      },
-      fetchText: async (p) => {
-        const r = await fetch(root + p);
-        if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
-        return r.text();
-      },
-    },
-    shardCount,
-    t2s,
-  );
+  const get = async (p: string): Promise<Response> => {
+    const r = await fetch(root + p);
+    if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+    return r;
+  };
+  const engine = new SearchEngine({ fetchJson: async (p) => (await get(p)).json(), fetchText: async (p) => (await get(p)).text() }, shardCount, t2s);
   let early: { state: UrlState; outcome: Promise<SearchOutcome> } | null = null;
   const state = readState(location.search);
   if (state.q) {
@@ -195,13 +185,10 @@ function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; out
     // Titles, ids and dates of just these rows (chunks of the report table), each row drawn as soon
     // as its own chunk has come. The first row's chunk is asked for alone: every fetch() costs the
     // page's main thread a few milliseconds, and the other rows can wait one round trip.
-    const rows: Promise<DocRow>[] = [];
-    const rowAt = (i: number): Promise<DocRow> => {
-      if (i === 1) for (let j = 1; j < batch.length; j++) rows[j] = engine.row(batch[j]!.doc);
-      return (rows[i] ??= engine.row(batch[i]!.doc));
-    };
+    const rows: Promise<DocRow>[] = batch.slice(0, 1).map((h) => engine.row(h.doc));
     for (const [i, hit] of batch.entries()) {
-      const row = await rowAt(i);
+      if (i === 1) rows.push(...batch.slice(1).map((h) => engine.row(h.doc)));
+      const row = await rows[i]!;
       if (my !== generation) return;
       const doc = docs[hit.doc]!;
       const url = `${base}reports/${row.id}/`;
