@@ -2,8 +2,8 @@
 // short-cuts, on every clause of the seeds and on hand-made edge cases.
 import { describe, expect, it } from "vitest";
 import { lastNonSpace, trailingWordsStripper, WHITE_SPACE } from "../scripts/extract/chars";
-import { qualifierAfter, qualifierBefore } from "../scripts/extract/qualifiers";
-import { asOfIn } from "../scripts/extract/kind";
+import { qualifierAfter, qualifierAfterByPattern, qualifierBefore, qualifierBeforeByPatterns } from "../scripts/extract/qualifiers";
+import { asOfIn, lastAsOf } from "../scripts/extract/kind";
 import { seedFiles, seedText } from "./support/seeds";
 
 const JOINER_LIKE = [
@@ -48,22 +48,7 @@ describe("last non-space character", () => {
   });
   it("qualifierBefore (which skips its patterns by the last character) equals the patterns alone on every 4-character window of the seeds", () => {
     // The patterns of scripts/extract/qualifiers.ts, tried in its order without the short cut.
-    const reference = (before: string) => {
-      const atMost = /(不超过|不高于|不到)\s*$/.exec(before);
-      if (atMost) return { qualifier: "at_most", text: atMost[1]! };
-      const list: [RegExp, string][] = [
-        [/(不少于|不低于|至少)\s*$/, "at_least"],
-        [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
-        [/(不超过|不高于|低于|少于|小于|不到)\s*$/, "at_most"],
-        [/((?<![签节合预制公条契协简])约|大约)\s*$/, "approx"],
-        [/(将近|接近|近)\s*$/, "nearly"],
-      ];
-      for (const [re, q] of list) {
-        const m = re.exec(before);
-        if (m) return { qualifier: q, text: m[1]! };
-      }
-      return null;
-    };
+    const reference = qualifierBeforeByPatterns;
     let hits = 0;
     for (const file of seedFiles()) {
       const text = seedText(file) + " 约 超过\u3000 不到  近";
@@ -80,17 +65,9 @@ describe("last non-space character", () => {
 
 describe("short cuts before a regex", () => {
   it("qualifierAfter and asOfIn equal their patterns alone on the seeds", () => {
-    const after = (a: string) => {
-      const m = /^\s*(以上|及以上|以下|以内|左右)/.exec(a);
-      if (!m) return null;
-      return { qualifier: m[1] === "以下" || m[1] === "以内" ? "at_most" : m[1] === "左右" ? "approx" : "at_least", text: m[1]! };
-    };
-    const AS_OF = /(截至|截止到?|至)\s*((?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}\s*日|底|末|份)?|\d{4}\s*年(?:底|末)|年底|目前)/g;
-    const asOf = (s: string) => {
-      let last: string | null = null;
-      for (const m of s.matchAll(AS_OF)) last = m[0].replace(/\s+/g, "");
-      return last;
-    };
+    // The patterns alone, without the short cuts.
+    const after = qualifierAfterByPattern;
+    const asOf = lastAsOf;
     let hits = 0;
     for (const file of seedFiles()) {
       const text = seedText(file);

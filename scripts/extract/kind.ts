@@ -63,6 +63,11 @@ const AS_OF = /(截至|截止到?|至)\s*((?:\d{4}\s*年\s*)?(?:\d{1,2}|[一二�
 export function asOfIn(sentence: string): string | null {
   // Every match starts with 截 or 至.
   if (!sentence.includes("至") && !sentence.includes("截")) return null;
+  return lastAsOf(sentence);
+}
+
+/** asOfIn without its short cut (tests check that the two agree). */
+export function lastAsOf(sentence: string): string | null {
   let last: string | null = null;
   AS_OF.lastIndex = 0;
   for (let m = AS_OF.exec(sentence); m; m = AS_OF.exec(sentence)) last = m[0].replace(/\s+/g, "");

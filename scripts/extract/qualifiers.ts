@@ -8,8 +8,10 @@ export interface QualifierHit {
   text: string;
 }
 
-// Words written right before the number (…超过500篇, 约1390平方米, 近4.4万人, 不少于6人).
+// Words written right before the number (…超过500篇, 约1390平方米, 近4.4万人, 不少于6人), tried in
+// this order: 不超过 must win over 超过, so at_most's longer forms come first.
 const BEFORE: [RegExp, Qualifier][] = [
+  [/(不超过|不高于|不到)\s*$/, "at_most"],
   [/(不少于|不低于|至少)\s*$/, "at_least"],
   [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
   [/(不超过|不高于|低于|少于|小于|不到)\s*$/, "at_most"],
@@ -24,9 +26,11 @@ const LAST_CHARS = charTable("过于到少逾超约近");
 /** The qualifier written just before a number, from the text that precedes it. */
 export function qualifierBefore(before: string): QualifierHit | null {
   if (!LAST_CHARS[lastNonSpace(before, 0, before.length)]) return null;
-  // 不超过 must win over 超过, so test at_most's longer forms first.
-  const atMost = /(不超过|不高于|不到)\s*$/.exec(before);
-  if (atMost) return { qualifier: "at_most", text: atMost[1]! };
+  return qualifierBeforeByPatterns(before);
+}
+
+/** qualifierBefore without its short cut: every pattern tried (tests check that the two agree). */
+export function qualifierBeforeByPatterns(before: string): QualifierHit | null {
   for (const [re, q] of BEFORE) {
     const m = re.exec(before);
     if (m) return { qualifier: q, text: m[1]! };
@@ -34,15 +38,22 @@ export function qualifierBefore(before: string): QualifierHit | null {
   return null;
 }
 
-/** Qualifiers written after the number: 余/多 inside the unit, 以上/以下/左右 after it. */
+// Words written after the number; every one starts with a character of AFTER_START.
+const AFTER = /^\s*(以上|及以上|以下|以内|左右)/;
 const AFTER_START = charTable("以及左");
 
+/** Qualifiers written after the number: 余/多 inside the unit, 以上/以下/左右 after it. */
 export function qualifierAfter(inner: string | undefined, after: string): QualifierHit | null {
   if (inner) return { qualifier: "more_than", text: inner };
   let i = 0;
   while (i < after.length && WHITE_SPACE[after.charCodeAt(i)]) i++;
-  if (!AFTER_START[after.charCodeAt(i)]) return null; // every word below starts with one of these
-  const m = /^\s*(以上|及以上|以下|以内|左右)/.exec(after);
+  if (!AFTER_START[after.charCodeAt(i)]) return null;
+  return qualifierAfterByPattern(after);
+}
+
+/** The words after the number without qualifierAfter's short cut (tests check that the two agree). */
+export function qualifierAfterByPattern(after: string): QualifierHit | null {
+  const m = AFTER.exec(after);
   if (!m) return null;
   if (m[1] === "以下" || m[1] === "以内") return { qualifier: "at_most", text: m[1] };
   if (m[1] === "左右") return { qualifier: "approx", text: m[1] };
