@@ -397,7 +397,7 @@ set of the stage's whole process tree (all processes and threads), sampled from 
 Values are **medians of ${[...new Set(rows.map((r) => r.runs))].join("/")} runs** per size (runs per size: ${rows.map((r) => `${r.n}: ${r.runs}`).join(", ")}).
 "Ours" is \`npm run build\` run as its two phases (\`scripts/build.ts --phase ingest|site\`):
 ingest+extract from a cold cache (worker pool on every core), then the site phase — \`astro build\`
-and the search index side by side (one core each), then the search page pointed at the index. The
+and the search index side by side (one core each), then the staged index moved into the site. The
 Astro and search rows give each step's own time (the build prints it) and the site phase's peak
 memory (both together); the total is ingest + site phase, so it is less than the sum of the rows. The
 **floor** is a minimal Astro project (\`scripts/bench/floor/\`: one page per report, the text as

@@ -2,7 +2,7 @@
 //   phase "ingest": reports → entries + build report;
 //   phase "site":   `astro build` (pages) and the search index side by side — each uses about one
 //                   core, and the index reads the entries, not the pages — then the index is moved
-//                   into the site and the search page pointed at it.
+//                   into the site and the search page's files compressed.
 // Options go to ingest; the first step that fails stops the build with its exit status.
 // `--phase ingest|site` runs one phase only (the benchmark times them apart). Each step prints
 // one line `build step <name>: <seconds> s` so scripts can read where the time went.
