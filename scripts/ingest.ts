@@ -29,7 +29,7 @@ function batchSize(files: number, threads: number): number {
   return Math.max(1, Math.min(8, Math.floor(files / (threads * 16))));
 }
 import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR, OVERRIDES } from "../src/lib/paths";
-import type { Override, OverridesFile } from "./extract/overrides";
+import { overrideSelector, unmatchedOverrideWarning, type Override, type OverridesFile } from "./extract/overrides";
 import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
 import { parseEntry } from "../src/lib/entry-file";
 import { EXTRACTOR_VERSION } from "./extract/version";
@@ -326,9 +326,8 @@ function checkOverrides(overrides: readonly Override[], outcomes: BuildFileOutco
       const { data } = parseEntry(readFileSync(join(entriesDir, `${o.report}.md`), "utf8"));
       warningsOf.set(o.report, (data.warnings as string[] | undefined) ?? []);
     }
-    const selector = o.indicator ?? `start ${o.start}`;
-    const stale = warningsOf.get(o.report)!.find((w) => w.startsWith(`override matches nothing (${selector})`));
-    if (!stale) return { ...where, outcome: "applied" as const };
+    const stale = unmatchedOverrideWarning(o);
+    if (!warningsOf.get(o.report)!.includes(stale)) return { ...where, outcome: "applied" as const };
     if (!file.warnings.includes(stale)) file.warnings.push(stale);
     return { ...where, outcome: "unmatched" as const };
   });
@@ -344,7 +343,7 @@ export function summaryTable(report: BuildReport): string {
   const stale = report.overrides.filter((o) => o.outcome !== "applied");
   return [
     ...rows,
-    ...stale.map((o) => `override   ${o.report} ${o.indicator ?? `start ${o.start}`}  →  ${o.outcome === "no-report" ? "no published report has this id" : "matches nothing in the report"} (${o.note})`),
+    ...stale.map((o) => `override   ${o.report} ${overrideSelector(o)}  →  ${o.outcome === "no-report" ? "no published report has this id" : "matches nothing in the report"} (${o.note})`),
     "",
     `files read ${c.read} | published ${c.published} | duplicates ${c.duplicate} | rejected ${c.rejected} | warnings ${c.warnings}`,
   ].join("\n");

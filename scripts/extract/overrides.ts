@@ -21,6 +21,16 @@ export interface OverridesFile {
   overrides: Override[];
 }
 
+/** What an override selects, as warnings and the build summary name it: its indicator, or `start N`. */
+export function overrideSelector(o: Pick<Override, "indicator" | "start">): string {
+  return o.indicator ?? `start ${o.start}`;
+}
+
+/** The warning an entry carries for an override that matched nothing in it (ingest looks for it there). */
+export function unmatchedOverrideWarning(o: Override): string {
+  return `override matches nothing (${overrideSelector(o)}): ${o.note}`;
+}
+
 function selects(o: Override, m: Mention): boolean {
   if (o.start !== undefined) return m.start === o.start;
   if (o.indicator !== undefined) return m.indicator === o.indicator;

@@ -2,7 +2,7 @@
 // report id. Ids are readable (<gbCode>-<year>-<period>) and stable across builds.
 import { reportEntrySchema, type ReportEntry } from "../../src/lib/schema";
 import type { AnalysedReport } from "./report";
-import { applyOverrides, type Override } from "../extract/overrides";
+import { applyOverrides, unmatchedOverrideWarning, type Override } from "../extract/overrides";
 import { indicatorsOf } from "../extract/indicators";
 import { compileParser } from "./fast-parse";
 
@@ -63,7 +63,7 @@ export function toEntry(r: AnalysedReport, id: string, sourceFile: string, overr
 /** The entry from its id-free base (an analysis, or a cached entry template read back). */
 export function finishEntry(base: EntryBase, id: string, sourceFile: string, overrides: readonly Override[] = []): ReportEntry {
   const { mentions, unused } = overrides.length ? applyOverrides(id, base.mentions, overrides) : { mentions: base.mentions, unused: [] };
-  const warnings = [...base.warnings, ...unused.map((o) => `override matches nothing (${o.indicator ?? `start ${o.start}`}): ${o.note}`)];
+  const warnings = [...base.warnings, ...unused.map(unmatchedOverrideWarning)];
   // The schema's parse gives its own key order, so the entry is the same whatever order base has.
   return parseReportEntry({
     ...base,
