@@ -15,6 +15,11 @@ import { assignIds } from "./pipeline/entry";
 import { AnalysisCache, cacheKey, codeVersion, sha256, type CacheSummary } from "./pipeline/cache";
 import { createPool, defaultThreads, type TaskPool } from "./pipeline/pool";
 import type { AnalyseTask, Task, WriteTask } from "./pipeline/worker";
+import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR, OVERRIDES } from "../src/lib/paths";
+import { overrideSelector, unmatchedOverrideWarning, type Override, type OverridesFile } from "./extract/overrides";
+import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
+import { parseEntry } from "../src/lib/entry-file";
+import { EXTRACTOR_VERSION } from "./extract/version";
 
 /** Below this many tasks the work runs in this thread: starting workers would cost more. */
 const SMALL_JOB = 8;
@@ -28,11 +33,6 @@ const SMALL_JOB = 8;
 function batchSize(files: number, threads: number): number {
   return Math.max(1, Math.min(8, Math.floor(files / (threads * 16))));
 }
-import { BUILD_DIR, BUILD_REPORT, DEFAULT_REPORTS_DIR, ENTRIES_DIR, OVERRIDES } from "../src/lib/paths";
-import { overrideSelector, unmatchedOverrideWarning, type Override, type OverridesFile } from "./extract/overrides";
-import type { BuildFileOutcome, BuildReport } from "../src/lib/schema";
-import { parseEntry } from "../src/lib/entry-file";
-import { EXTRACTOR_VERSION } from "./extract/version";
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -133,7 +133,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
     const sameAs: { i: number; of: number }[] = [];
     const inFlight = new Set<Promise<void>>();
     let dispatched = 0;
-    const failed = (e: Error): CacheSummary => ({ ok: false, sha256: "", reason: `internal error while reading: ${e.message}`, warnings: [] });
+    const failed = (message: string): CacheSummary => ({ ok: false, sha256: "", reason: `internal error while reading: ${message}`, warnings: [] });
     // Files go to the workers a few at a time (batchSize), `all` at the end sends a partial batch.
     const dispatch = async (p: TaskPool, all: boolean) => {
       const size = batchSize(files.length, p.threads);
@@ -151,13 +151,13 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
             if (r.op !== "batch" || r.results.length !== batch.length) throw new Error("unexpected worker result");
             r.results.forEach((res, j) => {
               const { i, key } = batch[j]!;
-              const summary = res.op === "analyse" ? res.summary : failed(new Error(res.op === "error" ? res.message : "unexpected worker result"));
+              const summary = res.op === "analyse" ? res.summary : failed(res.op === "error" ? res.message : "unexpected worker result");
               summaries[i] = { key, summary };
               if (persistent && res.op === "analyse") cache.record(key, summary);
             });
           })
           .catch((e: Error) => {
-            for (const { i, key } of batch) summaries[i] = { key, summary: failed(e) };
+            for (const { i, key } of batch) summaries[i] = { key, summary: failed(e.message) };
           })
           .finally(() => inFlight.delete(t));
         inFlight.add(t);

@@ -53,11 +53,12 @@ function cacheFor(root: string, version: string): AnalysisCache {
 
 async function analyseFile(path: string, given?: { bytes: Uint8Array; sha256: string }): Promise<Analysis> {
   const bytes = given?.bytes ?? readFileSync(path);
+  const hash = given?.sha256 ?? sha256(bytes);
   try {
-    return await analyse(bytes, path, given?.sha256 ?? sha256(bytes));
+    return await analyse(bytes, path, hash);
   } catch (e) {
     // A crash in one report is that report's rejection, not the build's.
-    return { ok: false, sha256: sha256(bytes), reason: `internal error while reading: ${(e as Error).message}` };
+    return { ok: false, sha256: hash, reason: `internal error while reading: ${(e as Error).message}` };
   }
 }
 
