@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
 import { EXTRACTOR_VERSION } from "../extract/version";
 import { CLOSE, OPEN } from "../../src/lib/entry-file";
-import { baseId } from "./entry";
+import { baseId } from "./ids";
 import type { Analysis } from "./report";
 
 /** What ingest needs of an analysis to account for the file, find duplicates and assign its id. */

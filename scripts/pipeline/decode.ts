@@ -1,8 +1,18 @@
 // Stage 1: raw bytes → decoded text. Detects the encoding (never assumes it) and rejects what
 // cannot be a report, with a reason a person can act on.
 import { isUtf8 } from "node:buffer";
-import iconv from "iconv-lite";
-import chardet from "chardet";
+import { createRequire } from "node:module";
+
+// iconv-lite and chardet are loaded on first use: most reports are UTF-8 and never need them,
+// and loading both cost every worker (and a rebuild's main thread) 20–40 ms.
+let legacy: { iconv: typeof import("iconv-lite"); chardet: typeof import("chardet") } | null = null;
+function codecs(): NonNullable<typeof legacy> {
+  if (!legacy) {
+    const require = createRequire(import.meta.url);
+    legacy = { iconv: require("iconv-lite") as typeof import("iconv-lite"), chardet: require("chardet") as typeof import("chardet") };
+  }
+  return legacy;
+}
 
 export type Decoded =
   | { ok: true; text: string; encoding: string; warnings: string[] }
@@ -111,6 +121,7 @@ const LEGACY_CANDIDATES = ["gb18030", "big5"];
 function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } {
   // chardet ranks encodings by byte statistics; we keep only the CJK ones we decode and take the
   // first, in its order, that decodes without replacement characters.
+  const { iconv, chardet } = codecs();
   const ranked = chardet
     .analyse(bytes)
     .map((m) => m.name.toLowerCase())
@@ -136,15 +147,15 @@ export function decode(bytes: Uint8Array): Decoded {
     text = new TextDecoder("utf-8").decode(bytes.subarray(3));
     encoding = "utf-8-bom";
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le");
+    text = codecs().iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16le");
     encoding = "utf-16le";
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be");
+    text = codecs().iconv.decode(Buffer.from(bytes.subarray(2)), "utf-16be");
     encoding = "utf-16be";
   } else {
     const utf16 = sniffBomlessUtf16(bytes);
     if (utf16) {
-      text = iconv.decode(Buffer.from(bytes), utf16);
+      text = codecs().iconv.decode(Buffer.from(bytes), utf16);
       encoding = utf16;
       warnings.push(`no byte-order mark; decoded as ${utf16}`);
     } else if (isUtf8(bytes)) {

@@ -6,30 +6,7 @@ import { applyOverrides, unmatchedOverrideWarning, type Override } from "../extr
 import { indicatorsOf } from "../extract/indicators";
 import { compileParser } from "./fast-parse";
 
-/** The id a report asks for before collisions are resolved. */
-export function baseId(r: AnalysedReport): string {
-  const { region, year, period } = r.meta;
-  const when = [year ?? "nd", period ?? "nd"].join("-");
-  if (region) return `${region.gbCode}-${when}`;
-  // No region: the content hash keeps the id stable and unique without guessing a place.
-  return `unknown-${when}-${r.sha256.slice(0, 8)}`;
-}
-
-/** Gives every report a unique id: the first (in the given order) keeps the base id, later ones get -2, -3 … */
-export function assignIds(bases: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  const taken = new Set(bases);
-  return bases.map((base) => {
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    if (n === 1) return base;
-    let k = n;
-    while (taken.has(`${base}-${k}`)) k++;
-    const id = `${base}-${k}`;
-    taken.add(id);
-    return id;
-  });
-}
+export { assignIds, baseId } from "./ids";
 
 /** `reportEntrySchema.parse`, compiled: the same result and errors, a fraction of the time. */
 const parseReportEntry = compileParser(reportEntrySchema);

@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Piscina } from "piscina";
 import { sourceClosure, sourcesHash } from "./cache";
 import type { Task, TaskResult } from "./worker";
 
@@ -91,6 +90,8 @@ export async function createPool(threads = defaultThreads()): Promise<TaskPool> 
     return { threads: 1, run: (t) => runTask(t), close: async () => {} };
   }
   const bundle = await bundledWorker();
+  // (Loaded here: a rebuild that analyses a handful of files never starts a pool.)
+  const { Piscina } = await import("piscina");
   const piscina = new Piscina({
     filename: bundle ?? new URL("./worker-entry.mjs", import.meta.url).href,
     ...(bundle ? { execArgv: flagsWithoutTsx(process.execArgv) } : {}),
