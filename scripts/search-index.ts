@@ -17,12 +17,13 @@
 // partitioned into passes by shard, and each pass holds only its own keys' lists.
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gzip, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
 import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { countsFromPositions, coverOffsets, foldCodes, forEachKey, isSpaceCode, keyOf, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
+import { coverOffsets, fnvCode, foldCodes, isSpaceCode, keyOf, FNV_BASIS, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
 import { buildSync } from "esbuild";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
 
@@ -49,17 +50,11 @@ const POSITIONS_PER_SHARD = 1250;
 /** Lists longer than these go to files of their own instead of sitting in the shard. */
 const INLINE_DOCS = 200;
 const INLINE_POSITIONS = 600;
-/** List numbers held in memory per pass. */
-const NUMBERS_PER_PASS = 60_000_000;
+/** Bytes of lists held in memory per pass (an estimate, see main). */
+const BYTES_PER_PASS = 600_000_000;
 
-/** Writes a file and its .gz sibling; level 6 is 3× faster than 9 and ~2% bigger on these lists and texts. */
-function write(path: string, content: string, level = 9): number {
-  const buf = Buffer.from(content, "utf8");
-  writeFileSync(path, buf);
-  const gz = gzipSync(buf, { level });
-  writeFileSync(path + ".gz", gz);
-  return gz.length;
-}
+/** gzip level 6 is 3× faster than 9 and ~2% bigger on the list files and texts; shards and small files get 9. */
+const gzipAsync = promisify(gzip);
 
 async function buildT2s(corpusChars: Set<string>): Promise<Record<string, string>> {
   const OpenCC = await import("opencc-js/t2cn");
@@ -107,11 +102,6 @@ interface CountAcc {
   last: number;
   list: number[];
 }
-interface PairAcc extends CountAcc {
-  /** Where the current report's position count sits in the list. */
-  nAt: number;
-  prev: number;
-}
 
 /** A gram key's list, and where it first occurs (which identifies the key). */
 interface GramAcc extends CountAcc {
@@ -151,10 +141,13 @@ interface Doc {
   meta: DocMeta;
   cps: Uint32Array;
   headEnd: number;
-  occAt?: Int32Array;
+  /** The number of the pair starting at each position (−1 where none: a space at or after it). */
+  pairAt: Int32Array;
+  /** Bit n − GRAM_MIN set where the term of n characters starting here is a gram key. */
+  gramsAt?: Uint8Array;
 }
 
-/** Dense numbers for the characters in use (−1 for white space), so pair counts use small-integer keys. */
+/** Dense numbers for the characters in use (−1 for white space), so pairs get small-integer codes. */
 const UNSEEN = -2;
 const idByCode = new Int32Array(0x110000).fill(UNSEEN);
 let charCount = 0;
@@ -171,17 +164,125 @@ function charId(cp: number): number {
   return id;
 }
 
+/** The pairs of adjacent characters in the corpus, numbered in order of first sight. */
+interface Pairs {
+  numberOf: Map<number, number>;
+  /** Character ids of pair p: code[p] = id₁ · PAIR_BASE + id₂. */
+  code: number[];
+  /** Positions of pair p in the corpus. */
+  occ: number[];
+}
+
+/** Numbers the pairs of one report into `pairs`, counting them; returns each position's pair number. */
+function numberPairs(cps: Uint32Array, pairs: Pairs): Int32Array {
+  const pairAt = new Int32Array(cps.length).fill(-1);
+  let prev = -1;
+  for (let i = 0; i < cps.length; i++) {
+    const id = charId(cps[i]!);
+    if (id >= 0 && prev >= 0) {
+      const code = prev * PAIR_BASE + id;
+      let p = pairs.numberOf.get(code);
+      if (p === undefined) {
+        p = pairs.code.length;
+        pairs.numberOf.set(code, p);
+        pairs.code.push(code);
+        pairs.occ.push(0);
+      }
+      pairs.occ[p]!++;
+      pairAt[i - 1] = p;
+    }
+    prev = id;
+  }
+  return pairAt;
+}
+
+/**
+ * Marks where a gram key starts in one report (Doc.gramsAt), with the same test as forEachKey:
+ * the term's covering pairs have more than BOUND positions in the corpus. Returns how many.
+ */
+function markGrams(d: Doc, occ: readonly number[], cover: readonly number[][]): number {
+  const { cps, pairAt } = d;
+  const gramsAt = new Uint8Array(cps.length);
+  let count = 0;
+  for (let i = 0; i < cps.length; i++) {
+    if (isSpaceCode(cps[i]!)) continue;
+    for (let n = 2; n <= GRAM_MAX && i + n <= cps.length; n++) {
+      if (isSpaceCode(cps[i + n - 1]!)) break;
+      if (n < GRAM_MIN) continue;
+      let cost = 0;
+      for (const o of cover[n]!) cost += occ[pairAt[i + o]!]!;
+      if (cost > BOUND) {
+        gramsAt[i] = gramsAt[i]! | (1 << (n - GRAM_MIN));
+        count++;
+      }
+    }
+  }
+  d.gramsAt = gramsAt;
+  return count;
+}
+
+/**
+ * The positions list of one pair (core.ts PosList) from its positions in report order, and its
+ * count list when `withCounts` (a common pair's, stored beside it for two-character queries).
+ */
+function pairLists(docs: readonly Doc[], atDoc: Int32Array, atPos: Int32Array, from: number, to: number, withCounts: boolean): { positions: number[]; counts: number[] } {
+  const positions: number[] = [];
+  const counts: number[] = [];
+  let last = -1;
+  for (let k = from; k < to; ) {
+    const doc = atDoc[k]!;
+    let end = k;
+    while (end < to && atDoc[end] === doc) end++;
+    const headEnd = docs[doc]!.headEnd;
+    let head = 0;
+    while (k + head < end && atPos[k + head]! < headEnd) head++;
+    positions.push(doc - last - 1, end - k, head);
+    if (withCounts) counts.push((doc - last - 1) * 2 + (head > 0 ? 1 : 0), end - k);
+    let prev = 0;
+    for (; k < end; k++) {
+      positions.push(atPos[k]! - prev);
+      prev = atPos[k]!;
+    }
+    last = doc;
+  }
+  return { positions, counts };
+}
+
+/**
+ * Writes each file and its .gz sibling. Compression runs on libuv's thread pool while the index
+ * goes on being built; files are created one at a time (on this machine's disk, creating files
+ * from several threads at once cost several times more system time than one after another).
+ */
+class Output {
+  private readonly inFlight = new Set<Promise<void>>();
+  async write(path: string, content: string, level: number, gzipped: (bytes: number) => void): Promise<void> {
+    const buf = Buffer.from(content, "utf8");
+    writeFileSync(path, buf);
+    const job: Promise<void> = gzipAsync(buf, { level }).then((gz) => {
+      writeFileSync(path + ".gz", gz);
+      gzipped(gz.length);
+    });
+    const tracked = job.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+    if (this.inFlight.size >= 16) await Promise.race(this.inFlight);
+  }
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight);
+  }
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(entriesDir)) throw new Error(`${entriesDir} does not exist: run the ingest first`);
   const files = readdirSync(entriesDir).filter((f) => f.endsWith(".md")).sort();
   rmSync(outDir, { recursive: true, force: true });
   for (const d of ["text", "r", "f"]) mkdirSync(join(outDir, d), { recursive: true });
+  const output = new Output();
 
-  // Pass 0: the report table and rows, the texts, the folded code points, pair occurrences.
+  // Read every entry once: the report table and rows, the texts, the folded code points, the pairs.
   const docs: Doc[] = [];
   const corpusChars = new Set<string>();
-  const pairOcc = new Map<number, number>();
+  const pairs: Pairs = { numberOf: new Map(), code: [], occ: [] };
   let totalPositions = 0;
   let textBytes = 0;
   for (const file of files) {
@@ -190,16 +291,8 @@ async function main() {
     const lines = searchLines(entry, body);
     const text = lines.join("\n");
     const cps = foldCodes(text);
-    const ids = new Int32Array(cps.length);
-    for (let i = 0; i < cps.length; i++) ids[i] = charId(cps[i]!);
-    for (let i = 0; i < cps.length; i++) {
-      if (ids[i]! < 0) continue;
-      totalPositions++;
-      if (i + 1 < cps.length && ids[i + 1]! >= 0) {
-        const k = ids[i]! * PAIR_BASE + ids[i + 1]!;
-        pairOcc.set(k, (pairOcc.get(k) ?? 0) + 1);
-      }
-    }
+    const pairAt = numberPairs(cps, pairs);
+    for (let i = 0; i < cps.length; i++) if (idByCode[cps[i]!]! >= 0) totalPositions++;
     for (const ch of new Set(text)) corpusChars.add(ch.toLowerCase());
     const r = entry.region;
     docs.push({
@@ -209,149 +302,166 @@ async function main() {
       meta: { county: r?.name ?? null, prefecture: r?.prefecture ?? null, province: r?.province ?? null, year: entry.year, periodLabel: entry.period ? PERIOD_LABEL[entry.period] : null },
       cps,
       headEnd: [...lines[0]!].length + 1 + [...lines[1]!].length + 1,
+      pairAt,
     });
-    textBytes += write(join(outDir, "text", `${entry.id}.txt`), text, 6);
+    await output.write(join(outDir, "text", `${entry.id}.txt`), text, 6, (n) => (textBytes += n));
   }
   // Reports are numbered by date, newest first: the number is the date order.
   docs.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.id.localeCompare(b.id));
-  let gramOccurrences = 0;
+  const occ = pairs.occ;
   const cover = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
-  for (const d of docs) {
-    const { cps } = d;
-    const occAt = new Int32Array(cps.length);
-    for (let i = 0; i + 1 < cps.length; i++) {
-      const a = idByCode[cps[i]!]!;
-      const b = idByCode[cps[i + 1]!]!;
-      if (a >= 0 && b >= 0) occAt[i] = pairOcc.get(a * PAIR_BASE + b)!;
-    }
-    d.occAt = occAt;
-    // Gram key occurrences, to size the passes.
-    for (let i = 0; i < cps.length; i++)
-      for (let n = GRAM_MIN; n <= GRAM_MAX && i + n <= cps.length; n++) {
-        if (isSpaceCode(cps[i + n - 1]!) || isSpaceCode(cps[i]!)) break;
-        let cost = 0;
-        for (const o of cover[n]!) cost += occAt[i + o]!;
-        if (cost > BOUND) gramOccurrences++;
-      }
-  }
-  const shardCount = Math.max(1, Math.ceil(totalPositions / POSITIONS_PER_SHARD));
-  const estimatedNumbers = totalPositions * 4 + gramOccurrences * 2;
-  const passes = Math.max(1, Number(arg("passes", String(Math.ceil(estimatedNumbers / NUMBERS_PER_PASS)))));
+  let gramOccurrences = 0;
+  for (const d of docs) gramOccurrences += markGrams(d, occ, cover);
 
-  // Passes 1…P: the keys of the shards whose number ≡ pass (mod P).
+  const shardCount = Math.max(1, Math.ceil(totalPositions / POSITIONS_PER_SHARD));
+  const pairPositions = occ.reduce((a, b) => a + b, 0);
+  // Memory per pass: a pair position is two 4-byte numbers; a gram key occurrence at most two list
+  // numbers of 8 bytes (one per report it occurs in, in fact).
+  const estimatedBytes = pairPositions * 8 + gramOccurrences * 16;
+  const passes = Math.max(1, Number(arg("passes", String(Math.ceil(estimatedBytes / BYTES_PER_PASS)))));
+  const charKey = (id: number) => String.fromCodePoint(codeOf[id]!);
+  const pairKey = (p: number) => String.fromCodePoint(codeOf[Math.floor(pairs.code[p]! / PAIR_BASE)]!, codeOf[pairs.code[p]! % PAIR_BASE]!);
+  const charShard = Int32Array.from({ length: charCount }, (_, id) => hashKey(charKey(id)) % shardCount);
+  const pairShard = Int32Array.from({ length: pairs.code.length }, (_, p) => hashKey(pairKey(p)) % shardCount);
+
   let indexBytes = 0;
   let largestShard = 0;
   let largestFile = 0;
   let fileCount = 0;
   let gramKeys = 0;
   const usedNames = new Set<string>();
-  const fileFor = (key: string, kind: string, list: number[]): string => {
+  const fileFor = async (key: string, kind: string, list: number[]): Promise<string> => {
     let name = `f/${hashKey(key).toString(36)}${kind}`;
     for (let k = 2; usedNames.has(name); k++) name = `f/${hashKey(key).toString(36)}${kind}${k}`;
     usedNames.add(name);
-    const bytes = write(join(outDir, `${name}.json`), JSON.stringify(list), 6);
-    indexBytes += bytes;
-    largestFile = Math.max(largestFile, bytes);
+    await output.write(join(outDir, `${name}.json`), JSON.stringify(list), 6, (bytes) => {
+      indexBytes += bytes;
+      largestFile = Math.max(largestFile, bytes);
+    });
     fileCount++;
     return `${name}.json`;
   };
+
+  // Pass k builds the keys of the shards whose number ≡ k (mod passes), reading the reports in
+  // order, so every list grows at its end.
+  const pairStart = new Int32Array(pairs.code.length);
+  const charCounts = new Int32Array(charCount);
+  const charHead = new Uint8Array(charCount);
   for (let pass = 0; pass < passes; pass++) {
-    // Lists grow in place as the reports are read in order: a count list's last entry or a
-    // positional list's last report is extended while the same report goes on.
-    const chars = new Map<number, CountAcc>();
+    const inPass = (shard: number) => shard % passes === pass;
+    const charPass = Uint8Array.from(charShard, (s) => (inPass(s) ? 1 : 0));
+    const pairPass = Uint8Array.from(pairShard, (s) => (inPass(s) ? 1 : 0));
+    // Pair positions of this pass in one pair-major array pair (counting sort by pair number).
+    let slots = 0;
+    for (let p = 0; p < pairPass.length; p++)
+      if (pairPass[p]) {
+        pairStart[p] = slots;
+        slots += occ[p]!;
+      }
+    const atDoc = new Int32Array(slots);
+    const atPos = new Int32Array(slots);
+    const pairNext = pairStart.slice();
+    const chars: (CountAcc | undefined)[] = new Array(charCount);
     // Gram keys by their hash (computed anyway to pick the pass), not by a string built per
     // occurrence; keys that share a hash are told apart by their first occurrence's characters.
     const grams = new Map<number, GramAcc | GramAcc[]>();
-    const pairs = new Map<number, PairAcc>();
-    const include = (h: number) => (h % shardCount) % passes === pass;
+    const seen: number[] = [];
     for (let doc = 0; doc < docs.length; doc++) {
-      const { cps, headEnd, occAt } = docs[doc]!;
-      forEachKey(cps, occAt!, BOUND, include, (i, n, h) => {
-        if (n === 2) {
-          const k = idByCode[cps[i]!]! * PAIR_BASE + idByCode[cps[i + 1]!]!;
-          let a = pairs.get(k);
-          if (!a) pairs.set(k, (a = { occ: 0, last: -1, nAt: 0, prev: 0, list: [] }));
+      const { cps, headEnd, pairAt, gramsAt } = docs[doc]!;
+      for (let i = 0; i < cps.length; i++) {
+        const id = idByCode[cps[i]!]!;
+        if (id < 0) continue;
+        if (charPass[id]) {
+          if (charCounts[id] === 0) seen.push(id);
+          charCounts[id] = charCounts[id]! + 1;
+          if (i < headEnd) charHead[id] = 1;
+        }
+        const p = pairAt[i]!;
+        if (p >= 0 && pairPass[p]) {
+          const slot = pairNext[p]!++;
+          atDoc[slot] = doc;
+          atPos[slot] = i;
+        }
+        const marks = gramsAt![i]!;
+        if (marks === 0) continue;
+        // The hash of the term of n characters at i (hashKey), for every n up to the longest mark.
+        const longest = GRAM_MIN + 31 - Math.clz32(marks);
+        let h = fnvCode(FNV_BASIS, cps[i]!);
+        for (let n = 2; n <= longest; n++) {
+          h = fnvCode(h, cps[i + n - 1]!);
+          if (n < GRAM_MIN || !((marks >> (n - GRAM_MIN)) & 1) || !inPass(h % shardCount)) continue;
+          const a = gramAcc(grams, h, docs, doc, i, n);
+          const head = i < headEnd ? 1 : 0;
           const list = a.list;
           if (a.last !== doc) {
-            list.push(doc - a.last - 1, 0, 0);
-            a.nAt = list.length - 2;
-            a.prev = 0;
+            list.push((doc - a.last - 1) * 2 + head, 1);
             a.last = doc;
+          } else {
+            list[list.length - 1] = list[list.length - 1]! + 1;
+            list[list.length - 2] = list[list.length - 2]! | head;
           }
           a.occ++;
-          list[a.nAt] = list[a.nAt]! + 1;
-          if (i < headEnd) list[a.nAt + 1] = list[a.nAt + 1]! + 1;
-          list.push(i - a.prev);
-          a.prev = i;
-          return;
         }
-        let a: CountAcc;
-        if (n === 1) {
-          let c = chars.get(cps[i]!);
-          if (!c) chars.set(cps[i]!, (c = { occ: 0, last: -1, list: [] }));
-          a = c;
-        } else a = gramAcc(grams, h, docs, doc, i, n);
-        const head = i < headEnd ? 1 : 0;
-        const list = a.list;
-        if (a.last !== doc) {
-          list.push((doc - a.last - 1) * 2 + head, 1);
-          a.last = doc;
-        } else {
-          list[list.length - 1] = list[list.length - 1]! + 1;
-          list[list.length - 2] = list[list.length - 2]! | head;
-        }
-        a.occ++;
-      });
+      }
+      for (const id of seen) {
+        const a = (chars[id] ??= { occ: 0, last: -1, list: [] });
+        a.list.push((doc - a.last - 1) * 2 + charHead[id]!, charCounts[id]!);
+        a.last = doc;
+        a.occ += charCounts[id]!;
+        charCounts[id] = 0;
+        charHead[id] = 0;
+      }
+      seen.length = 0;
     }
+
     const shards = new Map<number, Record<string, Entry>>();
-    const shardFor = (k: string) => {
-      const s = hashKey(k) % shardCount;
+    const shardOf = (s: number) => {
       let sh = shards.get(s);
       if (!sh) shards.set(s, (sh = Object.create(null) as Record<string, Entry>));
       return sh;
     };
-    const addCounts = (k: string, a: CountAcc) => {
-      const ref: ListRef = a.list.length / 2 <= INLINE_DOCS ? a.list : fileFor(k, "c", a.list);
-      shardFor(k)[k] = [a.occ, ref, 0];
+    const addCounts = async (k: string, shard: number, a: CountAcc) => {
+      const ref: ListRef = a.list.length / 2 <= INLINE_DOCS ? a.list : await fileFor(k, "c", a.list);
+      shardOf(shard)[k] = [a.occ, ref, 0];
     };
-    for (const [cp, a] of chars) addCounts(String.fromCodePoint(cp), a);
-    chars.clear();
-    for (const slot of grams.values())
+    for (let id = 0; id < charCount; id++) if (chars[id]) await addCounts(charKey(id), charShard[id]!, chars[id]!);
+    for (const [h, slot] of grams)
       for (const a of Array.isArray(slot) ? slot : [slot]) {
         gramKeys++;
-        addCounts(keyOf(docs[a.doc]!.cps, a.at, a.n), a);
+        await addCounts(keyOf(docs[a.doc]!.cps, a.at, a.n), h % shardCount, a);
       }
     grams.clear();
-    for (const [code, a] of pairs) {
-      const k = String.fromCodePoint(codeOf[Math.floor(code / PAIR_BASE)]!, codeOf[code % PAIR_BASE]!);
-      if (a.occ <= INLINE_POSITIONS) shardFor(k)[k] = [a.occ, 0, a.list];
-      else {
-        // A common pair: its count list (for a two-character query) and its positions (for
-        // longer terms) are files of their own, so fetching its shard stays cheap.
-        const c = countsFromPositions(a.list);
-        shardFor(k)[k] = [a.occ, c.length / 2 <= INLINE_DOCS ? c : fileFor(k, "c", c), fileFor(k, "p", a.list)];
-      }
+    for (let p = 0; p < pairPass.length; p++) {
+      if (!pairPass[p]) continue;
+      const k = pairKey(p);
+      const n = occ[p]!;
+      const { positions, counts } = pairLists(docs, atDoc, atPos, pairStart[p]!, pairStart[p]! + n, n > INLINE_POSITIONS);
+      // A common pair: its count list (for a two-character query) and its positions (for
+      // longer terms) are files of their own, so fetching its shard stays cheap.
+      shardOf(pairShard[p]!)[k] =
+        n <= INLINE_POSITIONS ? [n, 0, positions] : [n, counts.length / 2 <= INLINE_DOCS ? counts : await fileFor(k, "c", counts), await fileFor(k, "p", positions)];
     }
-    pairs.clear();
-    for (let s = pass; s < shardCount; s += passes) {
-      const bytes = write(join(outDir, shardFile(s)), JSON.stringify(shards.get(s) ?? {}));
-      indexBytes += bytes;
-      largestShard = Math.max(largestShard, bytes);
-    }
+    for (let s = pass; s < shardCount; s += passes)
+      await output.write(join(outDir, shardFile(s)), JSON.stringify(shards.get(s) ?? {}), 9, (bytes) => {
+        indexBytes += bytes;
+        largestShard = Math.max(largestShard, bytes);
+      });
   }
 
   const table = compactTable({ version: INDEX_VERSION, shardCount, bound: BOUND, docs: docs.map((d) => d.meta) });
-  const tableBytes = write(join(outDir, "table.json"), JSON.stringify(table));
+  let tableBytes = 0;
+  await output.write(join(outDir, "table.json"), JSON.stringify(table), 9, (n) => (tableBytes = n));
   let rowBytes = 0;
   for (let c = 0; c * ROWS_PER_CHUNK < docs.length; c++) {
     const rows: CompactRows = docs.slice(c * ROWS_PER_CHUNK, (c + 1) * ROWS_PER_CHUNK).map((d) => [d.id, d.title, d.published]);
-    rowBytes += write(join(outDir, rowsFile(c * ROWS_PER_CHUNK)), JSON.stringify(rows));
+    await output.write(join(outDir, rowsFile(c * ROWS_PER_CHUNK)), JSON.stringify(rows), 9, (n) => (rowBytes += n));
   }
   const t2s = await buildT2s(corpusChars);
-  const t2sBytes = write(join(outDir, "t2s.json"), JSON.stringify(t2s));
-
+  let t2sBytes = 0;
+  await output.write(join(outDir, "t2s.json"), JSON.stringify(t2s), 9, (n) => (t2sBytes = n));
   // The search page's script, with this index's shard count and t2s map compiled in.
-  write(join(outDir, "search.js"), searchScript(shardCount, t2s));
+  await output.write(join(outDir, "search.js"), searchScript(shardCount, t2s), 9, () => {});
+  await output.drain();
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
   const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage();
   console.log(

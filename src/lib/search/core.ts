@@ -94,8 +94,9 @@ export function coverOffsets(n: number): number[] {
 }
 const COVER = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
 
-const FNV_BASIS = 0x811c9dc5;
-function fnvCode(h: number, cp: number): number {
+/** hashKey (shard.ts) computed code point by code point: fnvCode(…fnvCode(FNV_BASIS, c0)…, cn) = hashKey(key). */
+export const FNV_BASIS = 0x811c9dc5;
+export function fnvCode(h: number, cp: number): number {
   if (cp < 0x10000) return Math.imul(h ^ cp, 0x01000193) >>> 0;
   const c = cp - 0x10000;
   h = Math.imul(h ^ (0xd800 + (c >> 10)), 0x01000193) >>> 0;
