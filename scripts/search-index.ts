@@ -23,7 +23,8 @@ import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { coverOffsets, fnvCode, foldCodes, isSpaceCode, keyOf, FNV_BASIS, GRAM_MAX, GRAM_MIN, type Entry, type ListRef } from "../src/lib/search/core";
+import { foldCodes, isSpaceCode, type Entry, type Shard } from "../src/lib/search/core";
+import { collectGramKeys, gramCountList, gramKeyText } from "./search-grams";
 import { buildSync } from "esbuild";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
 
@@ -50,7 +51,7 @@ const POSITIONS_PER_SHARD = 1250;
 /** Lists longer than these go to files of their own instead of sitting in the shard. */
 const INLINE_DOCS = 200;
 const INLINE_POSITIONS = 600;
-/** Bytes of lists held in memory per pass (an estimate, see main). */
+/** Bytes of pair positions held in memory per pass. */
 const BYTES_PER_PASS = 600_000_000;
 
 /** gzip level 6 is 3× faster than 9 and ~2% bigger on the list files and texts; shards and small files get 9. */
@@ -97,43 +98,6 @@ function compressSearchPage(): number {
   return total;
 }
 
-interface CountAcc {
-  occ: number;
-  last: number;
-  list: number[];
-}
-
-/** A gram key's list, and where it first occurs (which identifies the key). */
-interface GramAcc extends CountAcc {
-  doc: number;
-  at: number;
-  n: number;
-}
-
-/** Whether `a` is the gram key of n characters at position i of `cps`. */
-function isGram(a: GramAcc, docs: readonly Doc[], cps: Uint32Array, i: number, n: number): boolean {
-  if (a.n !== n) return false;
-  const first = docs[a.doc]!.cps;
-  for (let k = 0; k < n; k++) if (first[a.at + k] !== cps[i + k]) return false;
-  return true;
-}
-
-/** The accumulator of the gram key of n characters at position i of report `doc`, whose hash is h. */
-function gramAcc(grams: Map<number, GramAcc | GramAcc[]>, h: number, docs: readonly Doc[], doc: number, i: number, n: number): GramAcc {
-  const slot = grams.get(h);
-  const cps = docs[doc]!.cps;
-  if (slot !== undefined) {
-    if (!Array.isArray(slot)) {
-      if (isGram(slot, docs, cps, i, n)) return slot;
-    } else for (const a of slot) if (isGram(a, docs, cps, i, n)) return a;
-  }
-  const a: GramAcc = { occ: 0, last: -1, list: [], doc, at: i, n };
-  if (slot === undefined) grams.set(h, a);
-  else if (Array.isArray(slot)) slot.push(a);
-  else grams.set(h, [slot, a]);
-  return a;
-}
-
 interface Doc {
   id: string;
   title: string;
@@ -143,8 +107,6 @@ interface Doc {
   headEnd: number;
   /** The number of the pair starting at each position (−1 where none: a space at or after it). */
   pairAt: Int32Array;
-  /** Bit n − GRAM_MIN set where the term of n characters starting here is a gram key. */
-  gramsAt?: Uint8Array;
 }
 
 /** Dense numbers for the characters in use (−1 for white space), so pairs get small-integer codes. */
@@ -197,31 +159,6 @@ function numberPairs(cps: Uint32Array, pairs: Pairs): Int32Array {
 }
 
 /**
- * Marks where a gram key starts in one report (Doc.gramsAt), with the same test as forEachKey:
- * the term's covering pairs have more than BOUND positions in the corpus. Returns how many.
- */
-function markGrams(d: Doc, occ: readonly number[], cover: readonly number[][]): number {
-  const { cps, pairAt } = d;
-  const gramsAt = new Uint8Array(cps.length);
-  let count = 0;
-  for (let i = 0; i < cps.length; i++) {
-    if (isSpaceCode(cps[i]!)) continue;
-    for (let n = 2; n <= GRAM_MAX && i + n <= cps.length; n++) {
-      if (isSpaceCode(cps[i + n - 1]!)) break;
-      if (n < GRAM_MIN) continue;
-      let cost = 0;
-      for (const o of cover[n]!) cost += occ[pairAt[i + o]!]!;
-      if (cost > BOUND) {
-        gramsAt[i] = gramsAt[i]! | (1 << (n - GRAM_MIN));
-        count++;
-      }
-    }
-  }
-  d.gramsAt = gramsAt;
-  return count;
-}
-
-/**
  * The positions list of one pair (core.ts PosList) from its positions in report order, and its
  * count list when `withCounts` (a common pair's, stored beside it for two-character queries).
  */
@@ -246,6 +183,17 @@ function pairLists(docs: readonly Doc[], atDoc: Int32Array, atPos: Int32Array, f
     last = doc;
   }
   return { positions, counts };
+}
+
+/** Key numbers grouped by shard: shard s holds keys[start[s]…start[s+1]). */
+function byShard(shardOfKey: Int32Array, shardCount: number): { start: Int32Array; keys: Int32Array } {
+  const start = new Int32Array(shardCount + 1);
+  for (const s of shardOfKey) start[s + 1] = start[s + 1]! + 1;
+  for (let s = 0; s < shardCount; s++) start[s + 1] = start[s + 1]! + start[s]!;
+  const next = start.slice(0, shardCount);
+  const keys = new Int32Array(shardOfKey.length);
+  for (let k = 0; k < shardOfKey.length; k++) keys[next[shardOfKey[k]!]!++] = k;
+  return { start, keys };
 }
 
 /**
@@ -309,26 +257,22 @@ async function main() {
   // Reports are numbered by date, newest first: the number is the date order.
   docs.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.id.localeCompare(b.id));
   const occ = pairs.occ;
-  const cover = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
-  let gramOccurrences = 0;
-  for (const d of docs) gramOccurrences += markGrams(d, occ, cover);
+  const grams = collectGramKeys(docs, occ, BOUND);
 
   const shardCount = Math.max(1, Math.ceil(totalPositions / POSITIONS_PER_SHARD));
+  // A pass holds the positions of its pairs, two 4-byte numbers each.
   const pairPositions = occ.reduce((a, b) => a + b, 0);
-  // Memory per pass: a pair position is two 4-byte numbers; a gram key occurrence at most two list
-  // numbers of 8 bytes (one per report it occurs in, in fact).
-  const estimatedBytes = pairPositions * 8 + gramOccurrences * 16;
-  const passes = Math.max(1, Number(arg("passes", String(Math.ceil(estimatedBytes / BYTES_PER_PASS)))));
+  const passes = Math.max(1, Number(arg("passes", String(Math.ceil((pairPositions * 8) / BYTES_PER_PASS)))));
   const charKey = (id: number) => String.fromCodePoint(codeOf[id]!);
   const pairKey = (p: number) => String.fromCodePoint(codeOf[Math.floor(pairs.code[p]! / PAIR_BASE)]!, codeOf[pairs.code[p]! % PAIR_BASE]!);
-  const charShard = Int32Array.from({ length: charCount }, (_, id) => hashKey(charKey(id)) % shardCount);
-  const pairShard = Int32Array.from({ length: pairs.code.length }, (_, p) => hashKey(pairKey(p)) % shardCount);
+  const charsIn = byShard(Int32Array.from({ length: charCount }, (_, id) => hashKey(charKey(id)) % shardCount), shardCount);
+  const gramsIn = byShard(Int32Array.from(grams.hash, (h) => h % shardCount), shardCount);
+  const pairsIn = byShard(Int32Array.from({ length: pairs.code.length }, (_, p) => hashKey(pairKey(p)) % shardCount), shardCount);
 
   let indexBytes = 0;
   let largestShard = 0;
   let largestFile = 0;
   let fileCount = 0;
-  let gramKeys = 0;
   const usedNames = new Set<string>();
   const fileFor = async (key: string, kind: string, list: number[]): Promise<string> => {
     let name = `f/${hashKey(key).toString(36)}${kind}`;
@@ -341,111 +285,91 @@ async function main() {
     fileCount++;
     return `${name}.json`;
   };
+  const countEntry = async (key: string, occurrences: number, list: number[]): Promise<Entry> => [
+    occurrences,
+    list.length / 2 <= INLINE_DOCS ? list : await fileFor(key, "c", list),
+    0,
+  ];
 
-  // Pass k builds the keys of the shards whose number ≡ k (mod passes), reading the reports in
-  // order, so every list grows at its end.
+  // Pass k builds the shards whose number ≡ k (mod passes): it gathers the positions of their
+  // pairs (a counting sort by pair number, reading the reports in order) and their characters'
+  // counts, then writes the shards one by one.
   const pairStart = new Int32Array(pairs.code.length);
   const charCounts = new Int32Array(charCount);
   const charHead = new Uint8Array(charCount);
   for (let pass = 0; pass < passes; pass++) {
-    const inPass = (shard: number) => shard % passes === pass;
-    const charPass = Uint8Array.from(charShard, (s) => (inPass(s) ? 1 : 0));
-    const pairPass = Uint8Array.from(pairShard, (s) => (inPass(s) ? 1 : 0));
-    // Pair positions of this pass in one pair-major array pair (counting sort by pair number).
+    const charInPass = new Uint8Array(charCount);
+    const pairInPass = new Uint8Array(pairs.code.length);
     let slots = 0;
-    for (let p = 0; p < pairPass.length; p++)
-      if (pairPass[p]) {
+    for (let s = pass; s < shardCount; s += passes) {
+      for (let j = charsIn.start[s]!; j < charsIn.start[s + 1]!; j++) charInPass[charsIn.keys[j]!] = 1;
+      for (let j = pairsIn.start[s]!; j < pairsIn.start[s + 1]!; j++) {
+        const p = pairsIn.keys[j]!;
+        pairInPass[p] = 1;
         pairStart[p] = slots;
         slots += occ[p]!;
       }
+    }
     const atDoc = new Int32Array(slots);
     const atPos = new Int32Array(slots);
     const pairNext = pairStart.slice();
-    const chars: (CountAcc | undefined)[] = new Array(charCount);
-    // Gram keys by their hash (computed anyway to pick the pass), not by a string built per
-    // occurrence; keys that share a hash are told apart by their first occurrence's characters.
-    const grams = new Map<number, GramAcc | GramAcc[]>();
+    const charLists: number[][] = Array.from({ length: charCount }, () => []);
+    const charLast = new Int32Array(charCount).fill(-1);
+    const charOcc = new Int32Array(charCount);
     const seen: number[] = [];
     for (let doc = 0; doc < docs.length; doc++) {
-      const { cps, headEnd, pairAt, gramsAt } = docs[doc]!;
+      const { cps, headEnd, pairAt } = docs[doc]!;
       for (let i = 0; i < cps.length; i++) {
         const id = idByCode[cps[i]!]!;
-        if (id < 0) continue;
-        if (charPass[id]) {
-          if (charCounts[id] === 0) seen.push(id);
-          charCounts[id] = charCounts[id]! + 1;
-          if (i < headEnd) charHead[id] = 1;
-        }
+        if (id < 0 || !charInPass[id]) continue;
+        if (charCounts[id] === 0) seen.push(id);
+        charCounts[id] = charCounts[id]! + 1;
+        if (i < headEnd) charHead[id] = 1;
+      }
+      for (let i = 0; i < pairAt.length; i++) {
         const p = pairAt[i]!;
-        if (p >= 0 && pairPass[p]) {
-          const slot = pairNext[p]!++;
-          atDoc[slot] = doc;
-          atPos[slot] = i;
-        }
-        const marks = gramsAt![i]!;
-        if (marks === 0) continue;
-        // The hash of the term of n characters at i (hashKey), for every n up to the longest mark.
-        const longest = GRAM_MIN + 31 - Math.clz32(marks);
-        let h = fnvCode(FNV_BASIS, cps[i]!);
-        for (let n = 2; n <= longest; n++) {
-          h = fnvCode(h, cps[i + n - 1]!);
-          if (n < GRAM_MIN || !((marks >> (n - GRAM_MIN)) & 1) || !inPass(h % shardCount)) continue;
-          const a = gramAcc(grams, h, docs, doc, i, n);
-          const head = i < headEnd ? 1 : 0;
-          const list = a.list;
-          if (a.last !== doc) {
-            list.push((doc - a.last - 1) * 2 + head, 1);
-            a.last = doc;
-          } else {
-            list[list.length - 1] = list[list.length - 1]! + 1;
-            list[list.length - 2] = list[list.length - 2]! | head;
-          }
-          a.occ++;
-        }
+        if (p < 0 || !pairInPass[p]) continue;
+        const slot = pairNext[p]!;
+        pairNext[p] = slot + 1;
+        atDoc[slot] = doc;
+        atPos[slot] = i;
       }
       for (const id of seen) {
-        const a = (chars[id] ??= { occ: 0, last: -1, list: [] });
-        a.list.push((doc - a.last - 1) * 2 + charHead[id]!, charCounts[id]!);
-        a.last = doc;
-        a.occ += charCounts[id]!;
+        charLists[id]!.push((doc - charLast[id]! - 1) * 2 + charHead[id]!, charCounts[id]!);
+        charLast[id] = doc;
+        charOcc[id] = charOcc[id]! + charCounts[id]!;
         charCounts[id] = 0;
         charHead[id] = 0;
       }
       seen.length = 0;
     }
 
-    const shards = new Map<number, Record<string, Entry>>();
-    const shardOf = (s: number) => {
-      let sh = shards.get(s);
-      if (!sh) shards.set(s, (sh = Object.create(null) as Record<string, Entry>));
-      return sh;
-    };
-    const addCounts = async (k: string, shard: number, a: CountAcc) => {
-      const ref: ListRef = a.list.length / 2 <= INLINE_DOCS ? a.list : await fileFor(k, "c", a.list);
-      shardOf(shard)[k] = [a.occ, ref, 0];
-    };
-    for (let id = 0; id < charCount; id++) if (chars[id]) await addCounts(charKey(id), charShard[id]!, chars[id]!);
-    for (const [h, slot] of grams)
-      for (const a of Array.isArray(slot) ? slot : [slot]) {
-        gramKeys++;
-        await addCounts(keyOf(docs[a.doc]!.cps, a.at, a.n), h % shardCount, a);
+    for (let s = pass; s < shardCount; s += passes) {
+      const shard: Shard = Object.create(null);
+      for (let j = charsIn.start[s]!; j < charsIn.start[s + 1]!; j++) {
+        const id = charsIn.keys[j]!;
+        const k = charKey(id);
+        shard[k] = await countEntry(k, charOcc[id]!, charLists[id]!);
       }
-    grams.clear();
-    for (let p = 0; p < pairPass.length; p++) {
-      if (!pairPass[p]) continue;
-      const k = pairKey(p);
-      const n = occ[p]!;
-      const { positions, counts } = pairLists(docs, atDoc, atPos, pairStart[p]!, pairStart[p]! + n, n > INLINE_POSITIONS);
-      // A common pair: its count list (for a two-character query) and its positions (for
-      // longer terms) are files of their own, so fetching its shard stays cheap.
-      shardOf(pairShard[p]!)[k] =
-        n <= INLINE_POSITIONS ? [n, 0, positions] : [n, counts.length / 2 <= INLINE_DOCS ? counts : await fileFor(k, "c", counts), await fileFor(k, "p", positions)];
-    }
-    for (let s = pass; s < shardCount; s += passes)
-      await output.write(join(outDir, shardFile(s)), JSON.stringify(shards.get(s) ?? {}), 9, (bytes) => {
+      for (let j = gramsIn.start[s]!; j < gramsIn.start[s + 1]!; j++) {
+        const g = gramsIn.keys[j]!;
+        const k = gramKeyText(grams, docs, g);
+        shard[k] = await countEntry(k, grams.occ[g]!, gramCountList(grams, g));
+      }
+      for (let j = pairsIn.start[s]!; j < pairsIn.start[s + 1]!; j++) {
+        const p = pairsIn.keys[j]!;
+        const k = pairKey(p);
+        const n = occ[p]!;
+        const { positions, counts } = pairLists(docs, atDoc, atPos, pairStart[p]!, pairStart[p]! + n, n > INLINE_POSITIONS);
+        // A common pair: its count list (for a two-character query) and its positions (for
+        // longer terms) are files of their own, so fetching its shard stays cheap.
+        shard[k] = n <= INLINE_POSITIONS ? [n, 0, positions] : [n, counts.length / 2 <= INLINE_DOCS ? counts : await fileFor(k, "c", counts), await fileFor(k, "p", positions)];
+      }
+      await output.write(join(outDir, shardFile(s)), JSON.stringify(shard), 9, (bytes) => {
         indexBytes += bytes;
         largestShard = Math.max(largestShard, bytes);
       });
+    }
   }
 
   const table = compactTable({ version: INDEX_VERSION, shardCount, bound: BOUND, docs: docs.map((d) => d.meta) });
@@ -465,7 +389,7 @@ async function main() {
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
   const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage();
   console.log(
-    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
+    `search index: ${docs.length} reports, ${totalPositions} characters, ${grams.count} gram keys (${grams.occurrences} occurrences, bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
       `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
       `table ${(tableBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
       `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +

@@ -1,0 +1,202 @@
+// The gram keys of the search index (src/lib/search/core.ts): every term of GRAM_MIN…GRAM_MAX
+// characters whose covering pairs have more than `bound` positions in the corpus, with its count
+// per report. Used by scripts/search-index.ts.
+//
+// At 10,000 reports there are ~1.4 million such keys and ~180 million occurrences, so keys live in
+// typed arrays: an open-addressing table finds a key by its hash (hashKey, computed character by
+// character) and tells keys that share a hash apart by the characters of their first occurrence;
+// each report's counts are gathered per key, then sorted by key (a counting sort), so every key's
+// reports come out in report order without a growing list per key.
+import { coverOffsets, fnvCode, isSpaceCode, keyOf, FNV_BASIS, GRAM_MAX, GRAM_MIN, type CountList } from "../src/lib/search/core";
+
+/** What the gram keys are read from: one report's folded text and the pair number at each position. */
+export interface GramText {
+  cps: Uint32Array;
+  /** The number of the pair starting at each position (−1 where a space is at or after it). */
+  pairAt: Int32Array;
+  /** Positions below this are in the title and region lines. */
+  headEnd: number;
+}
+
+export interface GramKeys {
+  count: number;
+  /** Occurrences of all keys in the corpus. */
+  occurrences: number;
+  /** Key k is the term of length[k] characters at position at[k] of report doc[k]. */
+  doc: Int32Array;
+  at: Int32Array;
+  length: Uint8Array;
+  /** hashKey of key k. */
+  hash: Uint32Array;
+  /** Occurrences of key k in the corpus. */
+  occ: Int32Array;
+  /** Key k's reports are reports[start[k]…start[k+1]), each with counts[·] = count · 2 + (1 when in the head lines). */
+  start: Int32Array;
+  reports: Int32Array;
+  counts: Int32Array;
+}
+
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Finds every gram key of the reports, in report order; `occ` is the corpus count of each pair.
+ * `initialBits` sizes the arrays at first (2^bits keys); they grow as needed.
+ */
+export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, initialBits = 16): GramKeys {
+  const cover = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
+  const initial = 1 << initialBits;
+  let count = 0;
+  let doc = new Int32Array(initial);
+  let at = new Int32Array(initial);
+  let length = new Uint8Array(initial);
+  let hash = new Uint32Array(initial);
+  let keyOcc = new Int32Array(initial);
+  let keyReports = new Int32Array(initial);
+  // Counts of the current report, by key.
+  let local = new Int32Array(initial);
+  let localHead = new Uint8Array(initial);
+  const touched: number[] = [];
+  // (key, count·2 + head) of every report in turn; reportEnd[r] ends report r's.
+  let entryKey = new Int32Array(initial * 4);
+  let entryCount = new Int32Array(initial * 4);
+  let entries = 0;
+  const reportEnd = new Int32Array(texts.length);
+  let occurrences = 0;
+
+  let tableBits = initialBits + 1;
+  let table = new Int32Array(1 << tableBits).fill(-1);
+  const slotOf = (h: number, n: number) => Math.imul((h ^ n) >>> 0, 0x9e3779b1) >>> (32 - tableBits);
+  const rehash = () => {
+    tableBits++;
+    table = new Int32Array(1 << tableBits).fill(-1);
+    const mask = (1 << tableBits) - 1;
+    for (let k = 0; k < count; k++) {
+      let s = slotOf(hash[k]!, length[k]!);
+      while (table[s] !== -1) s = (s + 1) & mask;
+      table[s] = k;
+    }
+  };
+  /** The number of the key of n characters at position i of report r, hash h (a new number if unseen). */
+  const keyAt = (h: number, n: number, r: number, i: number): number => {
+    const cps = texts[r]!.cps;
+    const mask = (1 << tableBits) - 1;
+    let s = slotOf(h, n);
+    for (;;) {
+      const k = table[s]!;
+      if (k === -1) break;
+      if (hash[k] === h && length[k] === n) {
+        const first = texts[doc[k]!]!.cps;
+        const from = at[k]!;
+        let same = true;
+        for (let c = 0; c < n && same; c++) same = first[from + c] === cps[i + c];
+        if (same) return k;
+      }
+      s = (s + 1) & mask;
+    }
+    const k = count++;
+    if (k >= doc.length) {
+      doc = grown(doc, k + 1);
+      at = grown(at, k + 1);
+      length = grown(length, k + 1);
+      hash = grown(hash, k + 1);
+      keyOcc = grown(keyOcc, k + 1);
+      keyReports = grown(keyReports, k + 1);
+      local = grown(local, k + 1);
+      localHead = grown(localHead, k + 1);
+    }
+    doc[k] = r;
+    at[k] = i;
+    length[k] = n;
+    hash[k] = h;
+    table[s] = k;
+    if (count * 2 > table.length) rehash();
+    return k;
+  };
+
+  for (let r = 0; r < texts.length; r++) {
+    const { cps, pairAt, headEnd } = texts[r]!;
+    const len = cps.length;
+    for (let i = 0; i < len; i++) {
+      if (isSpaceCode(cps[i]!)) continue;
+      let h = fnvCode(FNV_BASIS, cps[i]!);
+      for (let n = 2; n <= GRAM_MAX && i + n <= len; n++) {
+        const c = cps[i + n - 1]!;
+        if (isSpaceCode(c)) break;
+        h = fnvCode(h, c);
+        if (n < GRAM_MIN) continue;
+        // The same test as forEachKey (core.ts); a cover lies inside the run, so every pair exists.
+        const offsets = cover[n]!;
+        let cost = 0;
+        for (let o = 0; o < offsets.length; o++) cost += occ[pairAt[i + offsets[o]!]!]!;
+        if (cost <= bound) continue;
+        const k = keyAt(h, n, r, i);
+        if (local[k] === 0) touched.push(k);
+        local[k] = local[k]! + 1;
+        if (i < headEnd) localHead[k] = 1;
+        occurrences++;
+      }
+    }
+    if (entries + touched.length > entryKey.length) {
+      entryKey = grown(entryKey, entries + touched.length);
+      entryCount = grown(entryCount, entries + touched.length);
+    }
+    for (const k of touched) {
+      entryKey[entries] = k;
+      entryCount[entries++] = local[k]! * 2 + localHead[k]!;
+      keyReports[k] = keyReports[k]! + 1;
+      keyOcc[k] = keyOcc[k]! + local[k]!;
+      local[k] = 0;
+      localHead[k] = 0;
+    }
+    touched.length = 0;
+    reportEnd[r] = entries;
+  }
+
+  // Counting sort of the entries by key; reports stay in order within a key.
+  const start = new Int32Array(count + 1);
+  for (let k = 0; k < count; k++) start[k + 1] = start[k]! + keyReports[k]!;
+  const next = start.slice(0, count);
+  const reports = new Int32Array(entries);
+  const counts = new Int32Array(entries);
+  for (let r = 0, e = 0; r < texts.length; r++)
+    for (; e < reportEnd[r]!; e++) {
+      const s = next[entryKey[e]!]!++;
+      reports[s] = r;
+      counts[s] = entryCount[e]!;
+    }
+  return {
+    count,
+    occurrences,
+    doc: doc.subarray(0, count),
+    at: at.subarray(0, count),
+    length: length.subarray(0, count),
+    hash: hash.subarray(0, count),
+    occ: keyOcc.subarray(0, count),
+    start,
+    reports,
+    counts,
+  };
+}
+
+/** The text of gram key k. */
+export function gramKeyText(keys: GramKeys, texts: readonly GramText[], k: number): string {
+  return keyOf(texts[keys.doc[k]!]!.cps, keys.at[k]!, keys.length[k]!);
+}
+
+/** Gram key k's count list (core.ts CountList). */
+export function gramCountList(keys: GramKeys, k: number): CountList {
+  const out: CountList = [];
+  let last = -1;
+  for (let s = keys.start[k]!; s < keys.start[k + 1]!; s++) {
+    const r = keys.reports[s]!;
+    const v = keys.counts[s]!;
+    out.push((r - last - 1) * 2 + (v & 1), v >> 1);
+    last = r;
+  }
+  return out;
+}
