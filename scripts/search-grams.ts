@@ -2,7 +2,7 @@
 // characters whose covering pairs have more than `bound` positions in the corpus, with its count
 // per report. Used by scripts/search-index.ts.
 //
-// At 10,000 reports there are ~1.4 million such keys and ~180 million occurrences, so keys live in
+// At 10,000 reports there are ~1.4 million such keys and ~160 million occurrences, so keys live in
 // typed arrays: an open-addressing table finds a key by its hash (hashKey, computed character by
 // character) and tells keys that share a hash apart by the characters of their first occurrence;
 // each report's counts are gathered per key, then sorted by key (a counting sort), so every key's
@@ -44,10 +44,11 @@ function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numb
 }
 
 /**
- * Finds every gram key of the reports, in report order; `occ` is the corpus count of each pair.
- * `initialBits` sizes the arrays at first (2^bits keys); they grow as needed.
+ * Finds the gram keys of the reports whose hash passes `include` (the builder's pass), in report
+ * order; `occ` is the corpus count of each pair. `initialBits` sizes the arrays at first (2^bits
+ * keys); they grow as needed.
  */
-export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, initialBits = 16): GramKeys {
+export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, include: (hash: number) => boolean = () => true, initialBits = 16): GramKeys {
   const cover = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
   const initial = 1 << initialBits;
   let count = 0;
@@ -133,7 +134,7 @@ export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<numbe
         const offsets = cover[n]!;
         let cost = 0;
         for (let o = 0; o < offsets.length; o++) cost += occ[pairAt[i + offsets[o]!]!]!;
-        if (cost <= bound) continue;
+        if (cost <= bound || !include(h)) continue;
         const k = keyAt(h, n, r, i);
         if (local[k] === 0) touched.push(k);
         local[k] = local[k]! + 1;

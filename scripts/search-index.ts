@@ -13,8 +13,10 @@
 //   t2s.json         traditional → simplified characters that can matter for this corpus
 //   search.js        the search page's script (src/pages/search/_entry.ts), shard count and t2s map compiled in
 // Every file also gets a .gz sibling so a static server can send it compressed.
-// Memory: the folded texts are held once as code points (4 bytes per character); keys are
-// partitioned into passes by shard, and each pass holds only its own keys' lists.
+// Memory: the folded texts are held once as code points, with each position's pair number (8 bytes
+// per character). Lists are gathered in typed arrays (pair positions by a counting sort, gram keys
+// in scripts/search-grams.ts); a corpus too big for one go is built in passes, each pass the
+// shards whose number ≡ pass (mod passes), holding only their keys' lists.
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzip, gzipSync } from "node:zlib";
@@ -52,7 +54,14 @@ const POSITIONS_PER_SHARD = 1250;
 const INLINE_DOCS = 200;
 const INLINE_POSITIONS = 600;
 /** Bytes of pair positions held in memory per pass. */
-const BYTES_PER_PASS = 600_000_000;
+const PAIR_BYTES_PER_PASS = 600_000_000;
+/**
+ * Bytes of gram key counts held in memory per pass, estimated at GRAM_BYTES_PER_POSITION per
+ * position of the corpus: at 10,000 reports gram keys occur 2.6 times per position, 0.8 of the
+ * occurrences are a new (key, report) count, and each count takes 16–24 bytes while it is sorted by key.
+ */
+const GRAM_BYTES_PER_PASS = 3_000_000_000;
+const GRAM_BYTES_PER_POSITION = 40;
 
 /** gzip level 6 is 3× faster than 9 and ~2% bigger on the list files and texts; shards and small files get 9. */
 const gzipAsync = promisify(gzip);
@@ -257,17 +266,18 @@ async function main() {
   // Reports are numbered by date, newest first: the number is the date order.
   docs.sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.id.localeCompare(b.id));
   const occ = pairs.occ;
-  const grams = collectGramKeys(docs, occ, BOUND);
-
   const shardCount = Math.max(1, Math.ceil(totalPositions / POSITIONS_PER_SHARD));
-  // A pass holds the positions of its pairs, two 4-byte numbers each.
+  // A pass holds the positions of its pairs (two 4-byte numbers each) and its gram keys' counts.
   const pairPositions = occ.reduce((a, b) => a + b, 0);
-  const passes = Math.max(1, Number(arg("passes", String(Math.ceil((pairPositions * 8) / BYTES_PER_PASS)))));
+  const neededPasses = Math.max(Math.ceil((pairPositions * 8) / PAIR_BYTES_PER_PASS), Math.ceil((totalPositions * GRAM_BYTES_PER_POSITION) / GRAM_BYTES_PER_PASS));
+  const passes = Math.max(1, Number(arg("passes", String(neededPasses))));
   const charKey = (id: number) => String.fromCodePoint(codeOf[id]!);
   const pairKey = (p: number) => String.fromCodePoint(codeOf[Math.floor(pairs.code[p]! / PAIR_BASE)]!, codeOf[pairs.code[p]! % PAIR_BASE]!);
   const charsIn = byShard(Int32Array.from({ length: charCount }, (_, id) => hashKey(charKey(id)) % shardCount), shardCount);
-  const gramsIn = byShard(Int32Array.from(grams.hash, (h) => h % shardCount), shardCount);
   const pairsIn = byShard(Int32Array.from({ length: pairs.code.length }, (_, p) => hashKey(pairKey(p)) % shardCount), shardCount);
+  let gramKeys = 0;
+  let gramOccurrences = 0;
+  let gramCounts = 0;
 
   let indexBytes = 0;
   let largestShard = 0;
@@ -310,6 +320,11 @@ async function main() {
         slots += occ[p]!;
       }
     }
+    const grams = collectGramKeys(docs, occ, BOUND, (h) => (h % shardCount) % passes === pass);
+    const gramsIn = byShard(Int32Array.from(grams.hash, (h) => h % shardCount), shardCount);
+    gramKeys += grams.count;
+    gramOccurrences += grams.occurrences;
+    gramCounts += grams.reports.length;
     const atDoc = new Int32Array(slots);
     const atPos = new Int32Array(slots);
     const pairNext = pairStart.slice();
@@ -389,7 +404,7 @@ async function main() {
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
   const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage();
   console.log(
-    `search index: ${docs.length} reports, ${totalPositions} characters, ${grams.count} gram keys (${grams.occurrences} occurrences, bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
+    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
       `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
       `table ${(tableBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
       `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +

@@ -57,7 +57,7 @@ describe("gram keys of the search index builder", () => {
   for (const bound of [40, 200])
     it(`are exactly the terms whose covering pairs have more than ${bound} positions, with each report's count (arrays grown from 4 keys)`, () => {
       const want = expected(bound);
-      const keys = collectGramKeys(texts, occ, bound, 2);
+      const keys = collectGramKeys(texts, occ, bound, undefined, 2);
       // Enough keys that the arrays and the table grew many times over.
       expect(keys.count).toBeGreaterThan(bound === 40 ? 1000 : 50);
       const got = new Map<string, Map<number, [number, number]>>();
@@ -80,4 +80,16 @@ describe("gram keys of the search index builder", () => {
       expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
       for (const [key, byReport] of want) expect(got.get(key), key).toEqual(byReport);
     });
+
+  it("split into passes by hash, are the same keys with the same lists", () => {
+    const all = collectGramKeys(texts, occ, 40);
+    const listOf = (keys: ReturnType<typeof collectGramKeys>) =>
+      new Map(Array.from({ length: keys.count }, (_, k) => [gramKeyText(keys, texts, k), JSON.stringify(gramCountList(keys, k))]));
+    const whole = listOf(all);
+    const parts = [0, 1, 2].map((pass) => collectGramKeys(texts, occ, 40, (h) => h % 3 === pass));
+    for (const [pass, part] of parts.entries()) for (let k = 0; k < part.count; k++) expect(part.hash[k]! % 3).toBe(pass);
+    const joined = new Map(parts.flatMap((p) => [...listOf(p)]));
+    expect(parts.every((p) => p.count > 0)).toBe(true);
+    expect(joined).toEqual(whole);
+  });
 });
