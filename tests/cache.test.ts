@@ -159,10 +159,12 @@ describe("remembered content hashes (HashMemo)", () => {
     const m = new HashMemo(path, 2000);
     m.set("/a", stat({}), 5000, "aaa");
     m.set("/b", stat({ ino: 9 }), 2500, "bbb"); // stat'ed 1.5 s after its last change: not remembered
+    m.set("/c", stat({ ino: 10 }), 3000.75, "ccc"); // exactly 2 s after: not remembered either
     m.save();
     const again = new HashMemo(path, 2000);
     expect(again.get("/a", stat({}), 9000)).toBe("aaa");
     expect(again.get("/b", stat({ ino: 9 }), 9000)).toBeNull();
+    expect(again.get("/c", stat({ ino: 10 }), 9000)).toBeNull();
     for (const changed of [{ dev: 7 }, { ino: 7 }, { size: 4 }, { mtimeMs: 1000.6 }, { ctimeMs: 1001 }]) expect(new HashMemo(path, 2000).get("/a", stat(changed), 9000), JSON.stringify(changed)).toBeNull();
     expect(new HashMemo(join(work, "no-such-memo.json")).get("/a", stat({}), 9000)).toBeNull();
   });

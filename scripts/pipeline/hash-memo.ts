@@ -6,9 +6,10 @@
 // change time are all what they were when it was hashed. Any write changes the change time
 // (which no tool can set back, unlike the modification time), but the file system stamps times
 // with a coarse clock (a few ms): a file written twice within one tick could keep both times.
-// So a hash is remembered only for a file whose times were already `settleMs` old when it was
-// stat'ed: any later write then carries a later time (the same rule as git's "racily clean"
-// index entries). A file changed during the last seconds before a run is simply hashed again.
+// So a hash is remembered only for a file whose times were already more than `settleMs` old
+// when it was stat'ed: any later write then carries a later time, on any file system whose
+// clock ticks are no coarser than that (the same rule as git's "racily clean" index entries).
+// A file changed during the last seconds before a run is simply hashed again.
 import { readFileSync, renameSync, writeFileSync, type Stats } from "node:fs";
 
 /** dev, ino, size, mtimeMs, ctimeMs, sha256 */
@@ -52,7 +53,7 @@ export class HashMemo {
   }
 
   private keep(path: string, row: Row, st: Stats, statAt: number): void {
-    if (Math.max(st.mtimeMs, st.ctimeMs) > statAt - this.settleMs) return;
+    if (Math.max(st.mtimeMs, st.ctimeMs) >= statAt - this.settleMs) return;
     this.next.set(path, row);
     if (this.old.get(path) !== row) this.changed = true;
   }
