@@ -90,10 +90,17 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
     let stdout = "";
     let stderr = "";
     let steps = "";
+    let partial = "";
     child.stdout.on("data", (d) => {
       stdout = (stdout + d).slice(-20_000);
-      // The build's step timings must survive long page listings in between.
-      for (const line of String(d).split("\n")) if (line.startsWith("build step ")) steps += line + "\n";
+      // The build's step timings must survive long page listings in between; a step's line can
+      // follow half a line of astro's, and a chunk can end mid-line.
+      const lines = (partial + d).split("\n");
+      partial = lines.pop()!;
+      for (const line of lines) {
+        const at = line.indexOf("build step ");
+        if (at >= 0) steps += line.slice(at) + "\n";
+      }
     });
     child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-20_000)));
     let peak = 0;
@@ -128,6 +135,8 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
       const ms = performance.now() - t0;
       const ok = code === 0 && !killed;
       if (!ok && !killed) process.stderr.write(`  ${label} failed (exit ${code}):\n${stderr.slice(-3000)}\n`);
+      const last = partial.indexOf("build step ");
+      if (last >= 0) steps += partial.slice(last) + "\n";
       done({ ms, peakBytes: peak, ok, killed, note, stdout: steps + stdout });
     });
   });

@@ -49,7 +49,8 @@ function moveStagedIndex(): void {
 /** Parses the `build step` lines a build printed: step name → seconds. */
 export function stepTimings(output: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of output.matchAll(/^build step ([\w-]+): ([\d.]+) s$/gm)) out[m[1]!] = Number(m[2]);
+  // Not anchored at the line start: a step beside astro can finish while astro has half a line out.
+  for (const m of output.matchAll(/build step ([\w-]+): ([\d.]+) s$/gm)) out[m[1]!] = Number(m[2]);
   return out;
 }
 

@@ -45,6 +45,11 @@ describe("ingest exit status", () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/--strict: 1 file\(s\) rejected[\s\S]*build stopped/);
   });
+  it("step times are read even when a step's line follows half a line of astro's page listing", () => {
+    // As printed by a 10,000-report build: the index finished while astro's page line was open.
+    const out = "17:46:13   ├─ /regions/361126/index.htmlbuild step search: 223.7 s\n (+4ms)\n17:47:16 [build] 16828 page(s) built in 283.02s\nbuild step astro: 286.1 s\n";
+    expect(stepTimings(out)).toEqual({ search: 223.7, astro: 286.1 });
+  });
   it("--phase ingest runs the ingest alone and reports its time, as the benchmark reads it", () => {
     const r = ingestFolder({ "004_83e2992d1b705371.txt": null }, [], ["scripts/build.ts", "--phase", "ingest", "--quiet"]);
     expect(r.status).toBe(0);
