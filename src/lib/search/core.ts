@@ -216,17 +216,6 @@ export function decodePositions(list: PosList): Map<number, { pos: number[]; h: 
   return out;
 }
 
-/** The count list of a pair, from its positions (for pairs whose count list is not stored). */
-export function countsFromPositions(list: PosList): CountList {
-  const out: CountList = [];
-  let last = -1;
-  for (const [doc, { pos, h }] of decodePositions(list)) {
-    appendCount(out, last, doc, pos.length, h > 0 ? 1 : 0);
-    last = doc;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Queries
 
