@@ -79,10 +79,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
  */
 function nodeArgs(command: string): string[] {
   if (command === "tsx") return ["--import", "tsx"];
-  // astro's bin file (package.json "bin"), which its "exports" do not list. A 64 MB young
-  // generation: rendering pages allocates many short-lived strings, and at 1,000 reports this took
-  // 7–10 % off astro's CPU (65.4/66.4 → 58.9/61.9 s user, two A/B pairs; docs/scaling.md).
-  if (command === "astro") return ["--max-semi-space-size=64", join(dirname(require.resolve("astro/package.json")), "astro.js")];
+  // astro's bin file (package.json "bin"), which its "exports" do not list. (A 64 MB young
+  // generation was tried: no gain in total CPU at 1,000 or 10,000 reports; docs/scaling.md.)
+  if (command === "astro") return [join(dirname(require.resolve("astro/package.json")), "astro.js")];
   throw new Error(`unknown build command ${command}`);
 }
 
