@@ -77,6 +77,12 @@ function treeRss(root: number): number {
 }
 
 /** Runs a shell command as a measured stage. */
+/** The `build step …` line within a line of output (after whatever astro had half written), or "". */
+function stepLine(line: string): string {
+  const at = line.indexOf("build step ");
+  return at >= 0 ? line.slice(at) + "\n" : "";
+}
+
 function stage(label: string, command: string, opts: { cwd: string; env?: Record<string, string>; capBytes: number }): Promise<StageResult> {
   const timeoutMs = STAGE_TIMEOUT_MS;
   return new Promise((done) => {
@@ -97,10 +103,7 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
       // follow half a line of astro's, and a chunk can end mid-line.
       const lines = (partial + d).split("\n");
       partial = lines.pop()!;
-      for (const line of lines) {
-        const at = line.indexOf("build step ");
-        if (at >= 0) steps += line.slice(at) + "\n";
-      }
+      for (const line of lines) steps += stepLine(line);
     });
     child.stderr.on("data", (d) => (stderr = (stderr + d).slice(-20_000)));
     let peak = 0;
@@ -135,8 +138,7 @@ function stage(label: string, command: string, opts: { cwd: string; env?: Record
       const ms = performance.now() - t0;
       const ok = code === 0 && !killed;
       if (!ok && !killed) process.stderr.write(`  ${label} failed (exit ${code}):\n${stderr.slice(-3000)}\n`);
-      const last = partial.indexOf("build step ");
-      if (last >= 0) steps += partial.slice(last) + "\n";
+      steps += stepLine(partial);
       done({ ms, peakBytes: peak, ok, killed, note, stdout: steps + stdout });
     });
   });
