@@ -18,9 +18,10 @@ type Row = [number, number, number, number, number, string];
 const FORMAT = 1;
 
 export class HashMemo {
-  private readonly old: Map<string, Row>;
+  private readonly old = new Map<string, Row>();
   private readonly next = new Map<string, Row>();
-  private changed = false;
+  /** `set` remembered a hash this run: the memo must be written. */
+  private added = false;
 
   /**
    * `path`: the memo file (read now if it exists; `save` writes it). `settleMs`: how old a
@@ -30,7 +31,6 @@ export class HashMemo {
     private readonly path: string,
     private readonly settleMs = 2000,
   ) {
-    this.old = new Map();
     try {
       const data = JSON.parse(readFileSync(path, "utf8")) as { format?: number; files?: Record<string, Row> };
       if (data.format === FORMAT && data.files) for (const [k, v] of Object.entries(data.files)) this.old.set(k, v);
@@ -43,24 +43,24 @@ export class HashMemo {
   get(path: string, st: Stats, statAt: number): string | null {
     const row = this.old.get(path);
     if (!row || row[0] !== st.dev || row[1] !== st.ino || row[2] !== st.size || row[3] !== st.mtimeMs || row[4] !== st.ctimeMs) return null;
-    this.keep(path, row, st, statAt);
+    if (this.settled(st, statAt)) this.next.set(path, row);
     return row[5];
   }
 
   /** Remembers the hash of the bytes read from the file whose stat was `st` (if it is settled). */
   set(path: string, st: Stats, statAt: number, sha: string): void {
-    this.keep(path, [st.dev, st.ino, st.size, st.mtimeMs, st.ctimeMs, sha], st, statAt);
+    if (!this.settled(st, statAt)) return;
+    this.next.set(path, [st.dev, st.ino, st.size, st.mtimeMs, st.ctimeMs, sha]);
+    this.added = true;
   }
 
-  private keep(path: string, row: Row, st: Stats, statAt: number): void {
-    if (Math.max(st.mtimeMs, st.ctimeMs) >= statAt - this.settleMs) return;
-    this.next.set(path, row);
-    if (this.old.get(path) !== row) this.changed = true;
+  private settled(st: Stats, statAt: number): boolean {
+    return Math.max(st.mtimeMs, st.ctimeMs) < statAt - this.settleMs;
   }
 
   /** Writes the hashes of this run's files (those of files not seen are dropped), if anything changed. */
   save(): void {
-    if (!this.changed && this.next.size === this.old.size) return;
+    if (!this.added && this.next.size === this.old.size) return;
     const tmp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ format: FORMAT, files: Object.fromEntries(this.next) }));
     renameSync(tmp, this.path);
