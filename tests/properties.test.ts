@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { decode } from "../scripts/pipeline/decode";
 import { clean } from "../scripts/pipeline/clean";
 import { analyseText } from "../scripts/pipeline/report";
-import { assignIds } from "../scripts/pipeline/entry";
+import { assignIds } from "../scripts/pipeline/ids";
 import { toOriginal } from "../src/lib/offsets";
 import { seedFiles, seedText } from "./support/seeds";
 

@@ -1,12 +1,10 @@
-// Stage 6: an analysed report → a content entry (Markdown: front matter + cleaned body) and the
-// report id. Ids are readable (<gbCode>-<year>-<period>) and stable across builds.
+// Stage 6: an analysed report → a content entry (Markdown: front matter + cleaned body). The
+// report ids (readable <gbCode>-<year>-<period>, stable across builds) are in ids.ts.
 import { reportEntrySchema, type ReportEntry } from "../../src/lib/schema";
 import type { AnalysedReport } from "./report";
 import { applyOverrides, unmatchedOverrideWarning, type Override } from "../extract/overrides";
 import { indicatorsOf } from "../extract/indicators";
 import { compileParser } from "./fast-parse";
-
-export { assignIds, baseId } from "./ids";
 
 /** `reportEntrySchema.parse`, compiled: the same result and errors, a fraction of the time. */
 const parseReportEntry = compileParser(reportEntrySchema);
