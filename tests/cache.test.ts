@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, type Stats } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ingest, type IngestStats } from "../scripts/ingest";
+import { ingest, type IngestOptions, type IngestStats } from "../scripts/ingest";
 import { synthCorpus } from "../scripts/corpus-synth";
 import { AnalysisCache, cacheKey, fillEntryTemplateBytes, sha256 } from "../scripts/pipeline/cache";
 import { entryFromTemplate } from "../scripts/pipeline/worker";
@@ -21,9 +21,9 @@ let work: string;
 const dir = (name: string) => join(work, name);
 const src = () => dir("reports");
 
-async function run(entries: string, cacheDir: string | false, threads = 2): Promise<{ report: BuildReport; stats: IngestStats }> {
+async function run(entries: string, cacheDir: string | false, threads = 2, more: Partial<IngestOptions> = {}): Promise<{ report: BuildReport; stats: IngestStats }> {
   let stats: IngestStats | undefined;
-  const report = await ingest({ reportsDir: src(), entriesDir: dir(entries), buildReportPath: dir(`${entries}.json`), cacheDir, threads, onStats: (s) => (stats = s) });
+  const report = await ingest({ reportsDir: src(), entriesDir: dir(entries), buildReportPath: dir(`${entries}.json`), cacheDir, threads, onStats: (s) => (stats = s), ...more });
   return { report, stats: stats! };
 }
 
@@ -155,7 +155,7 @@ describe("remembered content hashes (HashMemo)", () => {
   const stat = (over: Partial<Stats>): Stats => ({ dev: 1, ino: 2, size: 3, mtimeMs: 1000.5, ctimeMs: 1000.75, ...over }) as Stats;
 
   it("gives a hash back only for the same device, inode, size and times, and only once the times had settled", () => {
-    const path = join(work, "memo.json");
+    const path = dir("memo.json");
     const m = new HashMemo(path, 2000);
     m.set("/a", stat({}), 5000, "aaa");
     m.set("/b", stat({ ino: 9 }), 2500, "bbb"); // stat'ed 1.5 s after its last change: not remembered
@@ -166,22 +166,20 @@ describe("remembered content hashes (HashMemo)", () => {
     expect(again.get("/b", stat({ ino: 9 }), 9000)).toBeNull();
     expect(again.get("/c", stat({ ino: 10 }), 9000)).toBeNull();
     for (const changed of [{ dev: 7 }, { ino: 7 }, { size: 4 }, { mtimeMs: 1000.6 }, { ctimeMs: 1001 }]) expect(new HashMemo(path, 2000).get("/a", stat(changed), 9000), JSON.stringify(changed)).toBeNull();
-    expect(new HashMemo(join(work, "no-such-memo.json")).get("/a", stat({}), 9000)).toBeNull();
+    expect(new HashMemo(dir("no-such-memo.json")).get("/a", stat({}), 9000)).toBeNull();
   });
 
   it("a rebuild reads no unchanged file, and a file rewritten with the same size and modification time is read and analysed again", async () => {
-    const reports = join(work, "memo-reports");
+    const reports = dir("memo-reports");
     mkdirSync(reports);
     for (const f of seedFiles()) copyFileSync(join(SEEDS_DIR, f), join(reports, f));
     const target = join(reports, seedFiles()[2]!);
     utimesSync(target, 1e9, 1e9); // a whole second, which utimes can set again exactly
-    let stats: IngestStats | undefined;
     // (Settling time 0 and less: these files were written a moment ago.)
-    const go = () => ingest({ reportsDir: reports, entriesDir: join(work, "memo-entries"), buildReportPath: join(work, "memo.json"), cacheDir: join(work, "memo-cache"), threads: 1, hashSettleMs: -1e12, onStats: (s) => (stats = s) });
-    await go();
-    expect(stats).toMatchObject({ hashed: seedFiles().length, analysed: seedFiles().length });
+    const go = () => run("memo-entries", dir("memo-cache"), 1, { reportsDir: reports, hashSettleMs: -1e12 });
+    expect((await go()).stats).toMatchObject({ hashed: seedFiles().length, analysed: seedFiles().length });
     const warm = await go();
-    expect(stats).toMatchObject({ hashed: 0, analysed: 0, entriesWritten: 0 });
+    expect(warm.stats).toMatchObject({ hashed: 0, analysed: 0, entriesWritten: 0 });
     const { mtimeMs } = statSync(target);
     const text = readFileSync(target, "utf8");
     const edited = text.replace(/(\d)(\d)/, "$2$1"); // two digits swapped: same size
@@ -190,9 +188,9 @@ describe("remembered content hashes (HashMemo)", () => {
     utimesSync(target, 1e9, 1e9);
     expect(statSync(target).mtimeMs).toBe(mtimeMs);
     const after = await go();
-    expect(stats).toMatchObject({ hashed: 1, analysed: 1, entriesWritten: 1 });
-    expect(stable(after)).not.toEqual(stable(warm));
-    const id = after.files.find((f) => f.file === seedFiles()[2])!.id!;
-    expect(readFileSync(join(work, "memo-entries", `${id}.md`), "utf8")).toContain(edited.match(/\d{2,}/)![0]);
+    expect(after.stats).toMatchObject({ hashed: 1, analysed: 1, entriesWritten: 1 });
+    expect(stable(after.report)).not.toEqual(stable(warm.report));
+    const id = after.report.files.find((f) => f.file === seedFiles()[2])!.id!;
+    expect(readFileSync(join(dir("memo-entries"), `${id}.md`), "utf8")).toContain(edited.match(/\d{2,}/)![0]);
   });
 });
