@@ -5,10 +5,11 @@
 // Scale (issue 6): files are analysed on every core by a worker pool (scripts/pipeline/pool.ts)
 // and each analysis is cached on disk (content/.cache/, scripts/pipeline/cache.ts) under the
 // file's content hash and the pipeline's code version, so a rebuild re-analyses only new or
-// changed files. Ingest streams: the main thread holds the bytes of the few files it has hashed
-// and not yet sent (they move to the worker that analyses them) and a small summary per file;
-// report texts stay in the workers and on disk. Entries whose inputs did not change are not
-// rewritten.
+// changed files; a file whose stat is what it was when it was last hashed is not even read
+// (scripts/pipeline/hash-memo.ts). Ingest streams: the main thread holds the bytes of the few
+// files it has hashed and not yet sent (they move to the worker that analyses them) and a small
+// summary per file; report texts stay in the workers and on disk. Entries whose inputs did not
+// change are not rewritten.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { assignIds } from "./pipeline/ids";
@@ -190,6 +191,7 @@ export async function ingest(opts: IngestOptions): Promise<BuildReport> {
           stats.sourceBytes += bytes.length;
           stats.hashed++;
           sha = sha256(bytes);
+          // (Not when the file grew or shrank since it was listed: these bytes are not that stat's.)
           if (bytes.length === st.size) memo?.set(path, st, listedAt, sha);
           hit = persistent ? cache.readSummary(cacheKey(sha, path)) : null;
         }
