@@ -7,7 +7,7 @@
 // character) and tells keys that share a hash apart by the characters of their first occurrence;
 // each report's counts are gathered per key, then sorted by key (a counting sort), so every key's
 // reports come out in report order without a growing list per key.
-import { coverOffsets, fnvCode, isSpaceCode, keyOf, FNV_BASIS, GRAM_MAX, GRAM_MIN, type CountList } from "../src/lib/search/core";
+import { appendCount, coverOffsets, fnvCode, isSpaceCode, keyOf, FNV_BASIS, GRAM_MAX, GRAM_MIN, type CountList } from "../src/lib/search/core";
 
 /** What the gram keys are read from: one report's folded text and the pair number at each position. */
 export interface GramText {
@@ -196,7 +196,7 @@ export function gramCountList(keys: GramKeys, k: number): CountList {
   for (let s = keys.start[k]!; s < keys.start[k + 1]!; s++) {
     const r = keys.reports[s]!;
     const v = keys.counts[s]!;
-    out.push((r - last - 1) * 2 + (v & 1), v >> 1);
+    appendCount(out, last, r, v >> 1, v & 1);
     last = r;
   }
   return out;

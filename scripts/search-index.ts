@@ -25,7 +25,7 @@ import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { foldCodes, isSpaceCode, type Entry, type Shard } from "../src/lib/search/core";
+import { appendCount, appendPositions, foldCodes, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText } from "./search-grams";
 import { buildSync } from "esbuild";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
@@ -171,25 +171,19 @@ function numberPairs(cps: Uint32Array, pairs: Pairs): Int32Array {
  * The positions list of one pair (core.ts PosList) from its positions in report order, and its
  * count list when `withCounts` (a common pair's, stored beside it for two-character queries).
  */
-function pairLists(docs: readonly Doc[], atDoc: Int32Array, atPos: Int32Array, from: number, to: number, withCounts: boolean): { positions: number[]; counts: number[] } {
-  const positions: number[] = [];
-  const counts: number[] = [];
+function pairLists(docs: readonly Doc[], atDoc: Int32Array, atPos: Int32Array, from: number, to: number, withCounts: boolean): { positions: PosList; counts: CountList } {
+  const positions: PosList = [];
+  const counts: CountList = [];
   let last = -1;
   for (let k = from; k < to; ) {
     const doc = atDoc[k]!;
     let end = k;
     while (end < to && atDoc[end] === doc) end++;
     const headEnd = docs[doc]!.headEnd;
-    let head = 0;
-    while (k + head < end && atPos[k + head]! < headEnd) head++;
-    positions.push(doc - last - 1, end - k, head);
-    if (withCounts) counts.push((doc - last - 1) * 2 + (head > 0 ? 1 : 0), end - k);
-    let prev = 0;
-    for (; k < end; k++) {
-      positions.push(atPos[k]! - prev);
-      prev = atPos[k]!;
-    }
+    appendPositions(positions, last, doc, atPos, headEnd, k, end);
+    if (withCounts) appendCount(counts, last, doc, end - k, atPos[k]! < headEnd ? 1 : 0);
     last = doc;
+    k = end;
   }
   return { positions, counts };
 }
@@ -295,7 +289,7 @@ async function main() {
     fileCount++;
     return `${name}.json`;
   };
-  const countEntry = async (key: string, occurrences: number, list: number[]): Promise<Entry> => [
+  const countEntry = async (key: string, occurrences: number, list: CountList): Promise<Entry> => [
     occurrences,
     list.length / 2 <= INLINE_DOCS ? list : await fileFor(key, "c", list),
     0,
@@ -328,7 +322,7 @@ async function main() {
     const atDoc = new Int32Array(slots);
     const atPos = new Int32Array(slots);
     const pairNext = pairStart.slice();
-    const charLists: number[][] = Array.from({ length: charCount }, () => []);
+    const charLists: CountList[] = Array.from({ length: charCount }, () => []);
     const charLast = new Int32Array(charCount).fill(-1);
     const charOcc = new Int32Array(charCount);
     const seen: number[] = [];
@@ -350,7 +344,7 @@ async function main() {
         atPos[slot] = i;
       }
       for (const id of seen) {
-        charLists[id]!.push((doc - charLast[id]! - 1) * 2 + charHead[id]!, charCounts[id]!);
+        appendCount(charLists[id]!, charLast[id]!, doc, charCounts[id]!, charHead[id]!);
         charLast[id] = doc;
         charOcc[id] = charOcc[id]! + charCounts[id]!;
         charCounts[id] = 0;

@@ -175,15 +175,18 @@ export function appendCount(target: CountList, last: number, doc: number, count:
   target.push((doc - last - 1) * 2 + head, count);
 }
 
-/** Appends one report's positions of a pair; h = how many are in the title/region lines. */
-export function appendPositions(target: PosList, last: number, doc: number, positions: readonly number[], headEnd: number): void {
+/**
+ * Appends one report's positions of a pair, positions[from…to) (ascending); h = how many are in
+ * the title/region lines.
+ */
+export function appendPositions(target: PosList, last: number, doc: number, positions: ArrayLike<number>, headEnd: number, from = 0, to = positions.length): void {
   let h = 0;
-  while (h < positions.length && positions[h]! < headEnd) h++;
-  target.push(doc - last - 1, positions.length, h);
+  while (from + h < to && positions[from + h]! < headEnd) h++;
+  target.push(doc - last - 1, to - from, h);
   let prev = 0;
-  for (const p of positions) {
-    target.push(p - prev);
-    prev = p;
+  for (let k = from; k < to; k++) {
+    target.push(positions[k]! - prev);
+    prev = positions[k]!;
   }
 }
 
