@@ -25,7 +25,7 @@ import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { appendCount, appendPositions, foldCodes, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
+import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText } from "./search-grams";
 import { buildSync } from "esbuild";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
@@ -252,7 +252,7 @@ async function main() {
       published: entry.published,
       meta: { county: r?.name ?? null, prefecture: r?.prefecture ?? null, province: r?.province ?? null, year: entry.year, periodLabel: entry.period ? PERIOD_LABEL[entry.period] : null },
       cps,
-      headEnd: [...lines[0]!].length + 1 + [...lines[1]!].length + 1,
+      headEnd: headEndOf(lines),
       pairAt,
     });
     await output.write(join(outDir, "text", `${entry.id}.txt`), text, 6, (n) => (textBytes += n));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseEntry } from "../src/lib/entry-file";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { collectDocKeys, foldCodes, isSpaceCode, GRAM_MIN } from "../src/lib/search/core";
+import { collectDocKeys, foldCodes, headEndOf, isSpaceCode, GRAM_MIN } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "../scripts/search-grams";
 
 const ENTRIES = process.env.SITE_ENTRIES || "content/reports";
@@ -16,7 +16,7 @@ const texts: GramText[] = readdirSync(ENTRIES)
   .map((f) => {
     const { data, body } = parseEntry(readFileSync(join(ENTRIES, f), "utf8"));
     const lines = searchLines(data as unknown as ReportEntry, body);
-    return { cps: foldCodes(lines.join("\n")), pairAt: new Int32Array(0), headEnd: [...lines[0]!].length + 1 + [...lines[1]!].length + 1 };
+    return { cps: foldCodes(lines.join("\n")), pairAt: new Int32Array(0), headEnd: headEndOf(lines) };
   });
 // Pair numbers and corpus counts, as the builder makes them.
 const pairNumber = new Map<string, number>();

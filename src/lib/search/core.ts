@@ -35,6 +35,11 @@ export function foldedText(lines: readonly string[]): string[] {
   return fold(lines.join("\n"));
 }
 
+/** Where the title and region lines (the first two of searchLines) end: positions below this are in them. */
+export function headEndOf(lines: readonly string[]): number {
+  return lines.slice(0, 2).reduce((a, l) => a + [...l].length + 1, 0);
+}
+
 /** The same test as isSpace(), on a code point (the index builder works on code points). */
 export function isSpaceCode(c: number): boolean {
   return (
@@ -451,8 +456,7 @@ export function matchTerm(choice: Choice, load: ListLoader): TermMatch {
 export function indexLines(docs: readonly (readonly string[])[], bound: number): Shard {
   const texts = docs.map((lines) => {
     const cps = foldedText(lines).map((c) => c.codePointAt(0)!);
-    const headEnd = lines.slice(0, 2).reduce((a, l) => a + [...l].length + 1, 0);
-    return { cps, headEnd };
+    return { cps, headEnd: headEndOf(lines) };
   });
   const occ = new Map<string, number>();
   const pairAt = (cps: number[], i: number) => (i + 1 < cps.length && !isSpaceCode(cps[i]!) && !isSpaceCode(cps[i + 1]!) ? String.fromCodePoint(cps[i]!, cps[i + 1]!) : null);
