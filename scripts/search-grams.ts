@@ -12,7 +12,7 @@ import { appendCount, coverOffsets, fnvCode, isSpaceCode, keyOf, FNV_BASIS, GRAM
 /** What the gram keys are read from: one report's folded text and the pair number at each position. */
 export interface GramText {
   cps: Uint32Array;
-  /** The number of the pair starting at each position (−1 where a space is at or after it). */
+  /** The number of the pair starting at each position (−1 where none: the last position, or a space at or after it). */
   pairAt: Int32Array;
   /** Positions below this are in the title and region lines. */
   headEnd: number;

@@ -26,9 +26,9 @@ import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
-import { collectGramKeys, gramCountList, gramKeyText } from "./search-grams";
+import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
 import { buildSync } from "esbuild";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, type CompactRows, type DocMeta } from "../src/lib/search/shard";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, shardOf, type CompactRows, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -107,15 +107,12 @@ function compressSearchPage(): number {
   return total;
 }
 
-interface Doc {
+/** A report: its row and filter values, and its folded text with each position's pair number. */
+interface Doc extends GramText {
   id: string;
   title: string;
   published: string | null;
   meta: DocMeta;
-  cps: Uint32Array;
-  headEnd: number;
-  /** The number of the pair starting at each position (−1 where none: a space at or after it). */
-  pairAt: Int32Array;
 }
 
 /** Dense numbers for the characters in use (−1 for white space), so pairs get small-integer codes. */
@@ -267,8 +264,8 @@ async function main() {
   const passes = Math.max(1, Number(arg("passes", String(neededPasses))));
   const charKey = (id: number) => String.fromCodePoint(codeOf[id]!);
   const pairKey = (p: number) => String.fromCodePoint(codeOf[Math.floor(pairs.code[p]! / PAIR_BASE)]!, codeOf[pairs.code[p]! % PAIR_BASE]!);
-  const charsIn = byShard(Int32Array.from({ length: charCount }, (_, id) => hashKey(charKey(id)) % shardCount), shardCount);
-  const pairsIn = byShard(Int32Array.from({ length: pairs.code.length }, (_, p) => hashKey(pairKey(p)) % shardCount), shardCount);
+  const charsIn = byShard(Int32Array.from({ length: charCount }, (_, id) => shardOf(charKey(id), shardCount)), shardCount);
+  const pairsIn = byShard(Int32Array.from({ length: pairs.code.length }, (_, p) => shardOf(pairKey(p), shardCount)), shardCount);
   let gramKeys = 0;
   let gramOccurrences = 0;
   let gramCounts = 0;
