@@ -1,5 +1,6 @@
-// Compares two built search indexes key by key (shard entries, with list files resolved), so a
-// change to the index builder can be shown to leave the index the same:
+// Compares two built search indexes key by key (shard entries, with list files resolved) and the
+// files beside them (table, rows, t2s, texts), so a change to the index builder can be shown to
+// leave the index the same:
 //   node scripts/tools/compare-search-index.cjs DIST_A DIST_B
 // File names of lists may differ (names are given in the order keys are written); contents may not.
 const fs = require("fs");
@@ -19,8 +20,12 @@ const differ = (what) => {
 };
 const shards = shardsOf(A);
 if (shards.join() !== shardsOf(B).join()) differ(`shard files differ: ${shards.length} vs ${shardsOf(B).length}`);
-for (const file of ["table.json", ...fs.readdirSync(path.join(A, "r")).filter((f) => f.endsWith(".json")).map((f) => `r/${f}`)])
-  if (resolved(A, file) !== resolved(B, file)) differ(`${file} differs`);
+// The files beside the shards: table, row chunks, t2s map and report texts, byte for byte.
+const filesIn = (dir, sub, ext) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith(ext)).map((f) => `${sub}/${f}`).sort();
+const others = (dir) => ["table.json", "t2s.json", ...filesIn(dir, "r", ".json"), ...filesIn(dir, "text", ".txt")];
+if (others(A).join() !== others(B).join()) differ(`row chunks or texts differ: ${others(A).length} vs ${others(B).length} files`);
+for (const file of others(A))
+  if (fs.existsSync(path.join(B, file)) && !fs.readFileSync(path.join(A, file)).equals(fs.readFileSync(path.join(B, file)))) differ(`${file} differs`);
 for (const f of shards) {
   if (!fs.existsSync(path.join(B, f))) continue;
   const a = load(A, f);
@@ -37,5 +42,5 @@ for (const f of shards) {
     if (na !== nb || resolved(A, ca) !== resolved(B, cb) || resolved(A, pa) !== resolved(B, pb)) differ(`entry ${k} differs in ${f}`);
   }
 }
-console.log(`${keys} keys in ${shards.length} shards compared, ${differences} difference(s)`);
+console.log(`${keys} keys in ${shards.length} shards and ${others(A).length} other files compared, ${differences} difference(s)`);
 process.exit(differences ? 1 : 0);
