@@ -7,7 +7,7 @@
 // character) and tells keys that share a hash apart by the characters of their first occurrence;
 // each report's counts are gathered per key, then sorted by key (a counting sort), so every key's
 // reports come out in report order without a growing list per key.
-import { appendCount, coverOffsets, fnvCode, isSpaceCode, keyOf, FNV_BASIS, GRAM_MAX, GRAM_MIN, type CountList } from "../src/lib/search/core";
+import { appendCount, fnvCode, isSpaceCode, keyOf, COVER, FNV_BASIS, GRAM_MAX, GRAM_MIN, type CountList } from "../src/lib/search/core";
 
 /** What the gram keys are read from: one report's folded text and the pair number at each position. */
 export interface GramText {
@@ -49,7 +49,6 @@ function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numb
  * keys); they grow as needed.
  */
 export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, include: (hash: number) => boolean = () => true, initialBits = 16): GramKeys {
-  const cover = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
   const initial = 1 << initialBits;
   let count = 0;
   let doc = new Int32Array(initial);
@@ -131,7 +130,7 @@ export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<numbe
         h = fnvCode(h, c);
         if (n < GRAM_MIN) continue;
         // The same test as forEachKey (core.ts); a cover lies inside the run, so every pair exists.
-        const offsets = cover[n]!;
+        const offsets = COVER[n]!;
         let cost = 0;
         for (let o = 0; o < offsets.length; o++) cost += occ[pairAt[i + offsets[o]!]!]!;
         if (cost <= bound || !include(h)) continue;

@@ -97,7 +97,8 @@ export function coverOffsets(n: number): number[] {
   if (n >= 2 && out[out.length - 1] !== n - 2) out.push(n - 2);
   return out;
 }
-const COVER = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
+/** coverOffsets(n) for every key length n ≤ GRAM_MAX, computed once. */
+export const COVER: readonly (readonly number[])[] = Array.from({ length: GRAM_MAX + 1 }, (_, n) => coverOffsets(n));
 
 /** hashKey (shard.ts) computed code point by code point: fnvCode(…fnvCode(FNV_BASIS, c0)…, cn) = hashKey(key). */
 export const FNV_BASIS = 0x811c9dc5;
