@@ -63,4 +63,28 @@ describe("overrides", () => {
     expect(report.files[0]!.warnings.join()).toMatch(/override matches nothing \(start 1\)/);
     expect(summaryTable(report)).toMatch(/override\s+441823-2019-FY beds_total\s+→\s+no published report has this id/);
   });
+
+  it("tells two overrides on the same number apart: the one that applied is not reported stale", async () => {
+    writeFileSync(join(work, "overrides.json"), JSON.stringify({ overrides: [] }));
+    await run();
+    const beds = read("441823-2020-FY").indicators.find((i) => i.unit === "张")!;
+    // The first drops the number, so the second (same number, another correction) matches nothing.
+    writeFileSync(
+      join(work, "overrides.json"),
+      JSON.stringify({
+        overrides: [
+          { report: "441823-2020-FY", start: beds.start, action: "drop", note: "重复统计，删除" },
+          { report: "441823-2020-FY", start: beds.start, action: "set", set: { value: 1590, normalizedValue: 1590 }, note: "据统计年鉴更正" },
+        ],
+      }),
+    );
+    const report = await run();
+    expect(read("441823-2020-FY").indicators.some((i) => i.start === beds.start)).toBe(false);
+    expect(report.overrides.map((o) => [o.note, o.outcome])).toEqual([
+      ["重复统计，删除", "applied"],
+      ["据统计年鉴更正", "unmatched"],
+    ]);
+    const warnings = report.files[0]!.warnings.filter((w) => w.startsWith("override matches nothing"));
+    expect(warnings).toEqual([`override matches nothing (start ${beds.start}): 据统计年鉴更正`]);
+  });
 });
