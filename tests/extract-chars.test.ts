@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { lastNonSpace, trailingWordsStripper, WHITE_SPACE } from "../scripts/extract/chars";
 import { qualifierAfter, qualifierAfterByPattern, qualifierBefore, qualifierBeforeByPatterns } from "../scripts/extract/qualifiers";
-import { asOfIn, lastAsOf } from "../scripts/extract/kind";
+import { asOfIn, kindOf, lastAsOf } from "../scripts/extract/kind";
 import { seedFiles, seedText } from "./support/seeds";
 
 const JOINER_LIKE = [
@@ -86,3 +86,26 @@ describe("short cuts before a regex", () => {
     expect(hits).toBeGreaterThan(20);
   });
 });
+
+describe("kindOf's last-character short cuts", () => {
+  // kindOf skips an end-anchored pattern when the clause's last character cannot end it; each
+  // word of each pattern is tried here (with a trailing space too), so a character missing from a
+  // table fails a case.
+  const kind = (clause: string, o: { unit?: string; sentence?: string; paragraphAfter?: string } = {}) =>
+    kindOf({ section: null, sentence: o.sentence ?? clause, clause, after: "", unit: o.unit ?? null, qualifier: null, paragraphAfter: o.paragraphAfter ?? "" });
+  it("a share of the goal done is actual, whatever goal word ends the clause", () => {
+    for (const goal of ["任务数", "任务", "目标", "计划"])
+      for (const done of ["完成", "占", "达成"]) {
+        // 计划 would make the sentence a target but for the share.
+        expect(kind(`${done}全年${goal}的`, { sentence: `力争${done}全年${goal}的80%` }), `${done}…${goal}的`).toBe("actual");
+        expect(kind(`${done}全年${goal} `, { unit: "%", sentence: `力争${done}全年${goal} 80%` }), `${done}…${goal} %`).toBe("actual");
+      }
+  });
+  it("a building verb before the number is a target when the paragraph says when it will be done", () => {
+    for (const verb of ["建成", "建设", "新建"]) expect(kind(`年内${verb}`, { paragraphAfter: "预计10月底投入使用" }), verb).toBe("target");
+  });
+  it("a value measured against a norm is a target, for every norm word", () => {
+    for (const word of ["按", "按照", "依照", "参照"]) expect(kind(`${word}省定床人比1：`), word).toBe("target");
+  });
+});
+
