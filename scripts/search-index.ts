@@ -19,6 +19,7 @@
 // shards whose number ≡ pass (mod passes), holding only their keys' lists.
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzip, gzipSync } from "node:zlib";
 import { promisify } from "node:util";
 import { parseEntry } from "../src/lib/entry-file";
@@ -133,7 +134,7 @@ function charId(cp: number): number {
 }
 
 /** The pairs of adjacent characters in the corpus, numbered in order of first sight. */
-interface Pairs {
+export interface Pairs {
   numberOf: Map<number, number>;
   /** Character ids of pair p: code[p] = id₁ · PAIR_BASE + id₂. */
   code: number[];
@@ -142,7 +143,7 @@ interface Pairs {
 }
 
 /** Numbers the pairs of one report into `pairs`, counting them; returns each position's pair number. */
-function numberPairs(cps: Uint32Array, pairs: Pairs): Int32Array {
+export function numberPairs(cps: Uint32Array, pairs: Pairs): Int32Array {
   const pairAt = new Int32Array(cps.length).fill(-1);
   let prev = -1;
   for (let i = 0; i < cps.length; i++) {
@@ -431,7 +432,9 @@ function finishPage(): void {
   console.log(`search page: page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
 }
 
-(process.argv.includes("--page-only") ? Promise.resolve().then(finishPage) : main()).catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script only (tests import numberPairs).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  (process.argv.includes("--page-only") ? Promise.resolve().then(finishPage) : main()).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

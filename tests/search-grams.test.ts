@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { parseEntry } from "../src/lib/entry-file";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { collectDocKeys, foldCodes, headEndOf, isSpaceCode, GRAM_MIN } from "../src/lib/search/core";
+import { collectDocKeys, foldCodes, headEndOf, GRAM_MIN } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "../scripts/search-grams";
+import { numberPairs, type Pairs } from "../scripts/search-index";
 
 const ENTRIES = process.env.SITE_ENTRIES || "content/reports";
 const texts: GramText[] = readdirSync(ENTRIES)
@@ -18,22 +19,10 @@ const texts: GramText[] = readdirSync(ENTRIES)
     const lines = searchLines(data as unknown as ReportEntry, body);
     return { cps: foldCodes(lines.join("\n")), pairAt: new Int32Array(0), headEnd: headEndOf(lines) };
   });
-// Pair numbers and corpus counts, as the builder makes them.
-const pairNumber = new Map<string, number>();
-const occ: number[] = [];
-for (const t of texts) {
-  t.pairAt = new Int32Array(t.cps.length).fill(-1);
-  for (let i = 0; i + 1 < t.cps.length; i++) {
-    if (isSpaceCode(t.cps[i]!) || isSpaceCode(t.cps[i + 1]!)) continue;
-    const key = String.fromCodePoint(t.cps[i]!, t.cps[i + 1]!);
-    if (!pairNumber.has(key)) {
-      pairNumber.set(key, occ.length);
-      occ.push(0);
-    }
-    t.pairAt[i] = pairNumber.get(key)!;
-    occ[t.pairAt[i]!]!++;
-  }
-}
+// Pair numbers and corpus counts, by the builder's own numbering.
+const pairs: Pairs = { numberOf: new Map(), code: [], occ: [] };
+for (const t of texts) t.pairAt = numberPairs(t.cps, pairs);
+const occ = pairs.occ;
 
 /** Gram key → report → [count, in head], by the definition. */
 function expected(bound: number): Map<string, Map<number, [number, number]>> {
