@@ -54,9 +54,9 @@ export function stepTimings(output: string): Record<string, number> {
   return out;
 }
 
-// Steps run in process groups of their own, so a failed step can stop its siblings (npx → tsx →
-// node would otherwise leave the grandchild running: a search index build kept going for minutes
-// after `astro build` had failed beside it). Ctrl-C and kill reach them through stopAll().
+// Steps run in process groups of their own, so a failed step can stop its siblings with whatever
+// they started (a search index build once kept going for minutes after `astro build` had failed
+// beside it). Ctrl-C and kill reach them through stopAll().
 const running = new Set<number>();
 function stopAll(): void {
   for (const pid of running) {
