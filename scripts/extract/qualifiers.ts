@@ -9,19 +9,25 @@ export interface QualifierHit {
 }
 
 // Words written right before the number (…超过500篇, 约1390平方米, 近4.4万人, 不少于6人), tried in
-// this order: 不超过 must win over 超过, so at_most's longer forms come first.
+// this order: a longer word wins over the word it ends in (不少于 over 少于, 不超过 over 超过).
 const BEFORE: [RegExp, Qualifier][] = [
-  [/(不超过|不高于|不到)\s*$/, "at_most"],
   [/(不少于|不低于|至少)\s*$/, "at_least"],
-  [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
   [/(不超过|不高于|低于|少于|小于|不到)\s*$/, "at_most"],
+  [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
   [/((?<![签节合预制公条契协简])约|大约)\s*$/, "approx"],
   [/(将近|接近|近)\s*$/, "nearly"],
 ];
 
-// Every word above ends in one of these: text whose last non-space character is none of them
-// matches no pattern (most numbers have no qualifier).
-const LAST_CHARS = charTable("过于到少逾超约近");
+/** The last character of each word of a `/(w1|w2|…)\s*$/` pattern (a lookbehind before a word holds no `|`). */
+function lastCharsOf(re: RegExp): string {
+  const tail = ")\\s*$";
+  if (!re.source.startsWith("(") || !re.source.endsWith(tail)) throw new Error(`not a word list: ${re.source}`);
+  return re.source.slice(1, -tail.length).split("|").map((w) => w.at(-1)).join("");
+}
+
+// Text whose last non-space character ends no word above matches no pattern (most numbers have
+// no qualifier).
+const LAST_CHARS = charTable(BEFORE.map(([re]) => lastCharsOf(re)).join(""));
 
 /** The qualifier written just before a number, from the text that precedes it. */
 export function qualifierBefore(before: string): QualifierHit | null {
@@ -38,9 +44,11 @@ export function qualifierBeforeByPatterns(before: string): QualifierHit | null {
   return null;
 }
 
-// Words written after the number; every one starts with a character of AFTER_START.
-const AFTER = /^\s*(以上|及以上|以下|以内|左右)/;
-const AFTER_START = charTable("以及左");
+// Words written after the number; text that does not start (after white space) with the first
+// character of one of them matches none.
+const AFTER_WORDS = ["以上", "及以上", "以下", "以内", "左右"];
+const AFTER = new RegExp(`^\\s*(${AFTER_WORDS.join("|")})`);
+const AFTER_START = charTable(AFTER_WORDS.map((w) => w[0]).join(""));
 
 /** Qualifiers written after the number: 余/多 inside the unit, 以上/以下/左右 after it. */
 export function qualifierAfter(inner: string | undefined, after: string): QualifierHit | null {
