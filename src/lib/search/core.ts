@@ -455,12 +455,10 @@ export function matchTerm(choice: Choice, load: ListLoader): TermMatch {
 
 /** An in-memory index of a few reports with every list inline (tests and small tools). */
 export function indexLines(docs: readonly (readonly string[])[], bound: number): Shard {
-  const texts = docs.map((lines) => {
-    const cps = foldedText(lines).map((c) => c.codePointAt(0)!);
-    return { cps, headEnd: headEndOf(lines) };
-  });
+  // Folded as the index builder folds.
+  const texts = docs.map((lines) => ({ cps: foldCodes(lines.join("\n")), headEnd: headEndOf(lines) }));
   const occ = new Map<string, number>();
-  const pairAt = (cps: number[], i: number) => (i + 1 < cps.length && !isSpaceCode(cps[i]!) && !isSpaceCode(cps[i + 1]!) ? String.fromCodePoint(cps[i]!, cps[i + 1]!) : null);
+  const pairAt = (cps: Uint32Array, i: number) => (i + 1 < cps.length && !isSpaceCode(cps[i]!) && !isSpaceCode(cps[i + 1]!) ? String.fromCodePoint(cps[i]!, cps[i + 1]!) : null);
   for (const { cps } of texts)
     for (let i = 0; i < cps.length; i++) {
       const k = pairAt(cps, i);
