@@ -46,6 +46,29 @@ export function facetValuesShown(values: readonly [string, number][], selected: 
   return values.filter(([value], i) => i < limit || selected.has(value));
 }
 
+/** The report passes every filter group (but `except`). */
+function passesFilters(doc: DocMeta, filters: Filters, except?: FilterKey): boolean {
+  return FILTER_KEYS.every((k) => k === except || !filters[k]?.length || filters[k]!.includes(filterValue(doc, k)));
+}
+
+/** Per filter group: value → number of hits that pass the other groups' filters, largest first. */
+function countFacets(hits: readonly Hit[], docs: readonly DocMeta[], filters: Filters): SearchOutcome["facets"] {
+  const facets = {} as SearchOutcome["facets"];
+  for (const key of FILTER_KEYS) {
+    const counts = new Map<string, number>();
+    for (const h of hits) {
+      const doc = docs[h.doc]!;
+      if (!passesFilters(doc, filters, key)) continue;
+      const v = filterValue(doc, key);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    // Selected values stay visible even at zero.
+    for (const v of filters[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
+    facets[key] = [...counts].sort((a, b) => b[1] - a[1] || zhCollator.compare(a[0], b[0]));
+  }
+  return facets;
+}
+
 export interface Hit {
   doc: number;
   /** Total occurrences of all terms (title, region and text). */
@@ -200,24 +223,7 @@ export class SearchEngine {
         ? byDate
         : (a, b) => Number(b.headMatch) - Number(a.headMatch) || b.occurrences - a.occurrences || byDate(a, b),
     );
-    const passes = (h: Hit, except?: FilterKey) =>
-      FILTER_KEYS.every((k) => k === except || !filters[k]?.length || filters[k]!.includes(filterValue(docs[h.doc]!, k)));
-    const hits = hitsAll.filter((h) => passes(h));
-    const countFacets = () => {
-      const facets = {} as SearchOutcome["facets"];
-      for (const key of FILTER_KEYS) {
-        const counts = new Map<string, number>();
-        for (const h of hitsAll) {
-          if (!passes(h, key)) continue;
-          const v = filterValue(docs[h.doc]!, key);
-          counts.set(v, (counts.get(v) ?? 0) + 1);
-        }
-        // Selected values stay visible even at zero.
-        for (const v of filters[key] ?? []) if (!counts.has(v)) counts.set(v, 0);
-        facets[key] = [...counts].sort((a, b) => b[1] - a[1] || zhCollator.compare(a[0], b[0]));
-      }
-      return facets;
-    };
+    const hits = hitsAll.filter((h) => passesFilters(docs[h.doc]!, filters));
     let facets: SearchOutcome["facets"] | null = null;
     return {
       query,
@@ -227,7 +233,7 @@ export class SearchEngine {
       hits,
       // Counted when first read: the page draws the first result row before its filters.
       get facets() {
-        return (facets ??= countFacets());
+        return (facets ??= countFacets(hitsAll, docs, filters));
       },
       ms: Date.now() - t0,
     };
