@@ -32,11 +32,11 @@ export function policyFor(html: string): string {
 
 const POLICY_TAG = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
 const CHARSET_TAG = /<meta charset="[^"]*"\s*\/?>/i;
-const decodeAttribute = (v: string) => v.replace(/&#39;|&#x27;|&apos;/gi, "'").replace(/&quot;/gi, '"').replace(/&amp;/gi, "&");
 
 /**
  * The page with its CSP meta tag right after <meta charset>, before any script. A page whose tag
- * already says exactly its policy (as Base.astro writes it, entities and all) comes back as is.
+ * already says exactly its policy (as Base.astro writes it: Astro escapes only & and " in an
+ * attribute, and a policy has neither) comes back as is.
  */
 export function withPolicy(html: string): string {
   const policy = policyFor(html);
@@ -45,7 +45,7 @@ export function withPolicy(html: string): string {
   const charset = CHARSET_TAG.exec(cleaned);
   if (existing && charset) {
     const content = /content="([^"]*)"/.exec(existing[0]);
-    if (existing.index === charset.index + charset[0].length && content && decodeAttribute(content[1]!) === policy) return html;
+    if (existing.index === charset.index + charset[0].length && content?.[1] === policy) return html;
   }
   const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   if (charset) return cleaned.slice(0, charset.index + charset[0].length) + tag + cleaned.slice(charset.index + charset[0].length);
