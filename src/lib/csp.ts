@@ -35,19 +35,14 @@ const CHARSET_TAG = /<meta charset="[^"]*"\s*\/?>/i;
 
 /**
  * The page with its CSP meta tag right after <meta charset>, before any script. A page whose tag
- * already says exactly its policy (as Base.astro writes it: Astro escapes only & and " in an
- * attribute, and a policy has neither) comes back as is.
+ * already is that (as Base.astro writes it: Astro escapes only & and " in an attribute, and a
+ * policy has neither) comes back unchanged, so the build leaves its file alone.
  */
 export function withPolicy(html: string): string {
-  const policy = policyFor(html);
-  const existing = POLICY_TAG.exec(html);
-  const cleaned = existing ? html.slice(0, existing.index) + html.slice(existing.index + existing[0].length) : html;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
+  const cleaned = html.replace(POLICY_TAG, "");
   const charset = CHARSET_TAG.exec(cleaned);
-  if (existing && charset) {
-    const content = /content="([^"]*)"/.exec(existing[0]);
-    if (existing.index === charset.index + charset[0].length && content?.[1] === policy) return html;
-  }
-  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  if (charset) return cleaned.slice(0, charset.index + charset[0].length) + tag + cleaned.slice(charset.index + charset[0].length);
-  return cleaned.replace(/<head[^>]*>/i, (h) => h + tag);
+  if (!charset) return cleaned.replace(/<head[^>]*>/i, (h) => h + tag);
+  const at = charset.index + charset[0].length;
+  return cleaned.slice(0, at) + tag + cleaned.slice(at);
 }
