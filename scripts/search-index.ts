@@ -12,15 +12,17 @@
 //   text/<id>.txt    the searchable text of each report, for excerpts
 //   t2s.json         traditional → simplified characters that can matter for this corpus
 //   search.js        the search page's script (src/pages/search/_entry.ts), shard count and t2s map compiled in
+// and finishes the search page (scripts/search-page.ts): an inline head script that preloads a
+// shared link's shards (src/pages/search/_preload.ts), the page's policy updated for it.
 // Every file also gets a .gz sibling so a static server can send it compressed.
 // Memory: the folded texts are held once as code points, with each position's pair number (8 bytes
 // per character). Lists are gathered in typed arrays (pair positions by a counting sort, gram keys
 // in scripts/search-grams.ts); a corpus too big for one go is built in passes, each pass the
 // shards whose number ≡ pass (mod passes), holding only their keys' lists.
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzip, gzipSync } from "node:zlib";
+import { gzip } from "node:zlib";
 import { promisify } from "node:util";
 import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
@@ -28,8 +30,8 @@ import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
-import { buildSync } from "esbuild";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, shardOf, type CompactRows, type DocMeta } from "../src/lib/search/shard";
+import { finishSearchPage, searchScript } from "./search-page";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, shardOf, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,30 +84,6 @@ async function buildT2s(corpusChars: Set<string>): Promise<Record<string, string
     }
   }
   return map;
-}
-
-/**
- * Writes .gz siblings of the search page and the CSS and JS it loads from Astro, so a static server
- * that serves precompressed files (sirv, nginx gzip_static) sends them compressed. Returns their
- * size together with that of search.js, which write() compressed with the index.
- */
-function compressSearchPage(): number {
-  const html = join(outRoot, "search", "index.html");
-  if (!existsSync(html)) {
-    console.warn(`search index: ${html} not found (run astro build first); page assets not compressed`);
-    return 0;
-  }
-  const source = readFileSync(html, "utf8");
-  const assets = new Set<string>();
-  for (const m of source.matchAll(/(?:src|href)="(\/_astro\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
-  let total = statSync(join(outDir, "search.js.gz")).size;
-  for (const file of [html, ...[...assets].map((a) => join(outRoot, a))]) {
-    if (!existsSync(file)) continue;
-    const gz = gzipSync(readFileSync(file), { level: 9 });
-    writeFileSync(file + ".gz", gz);
-    total += gz.length;
-  }
-  return total;
 }
 
 /** A report: its row and filter values, and its folded text with each position's pair number. */
@@ -394,7 +372,7 @@ async function main() {
   await output.write(join(outDir, "search.js"), searchScript(shardCount, t2s), 9, () => {});
   await output.drain();
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
-  const pageBytes = process.argv.includes("--no-page") ? 0 : compressSearchPage();
+  const pageBytes = process.argv.includes("--no-page") ? 0 : finishSearchPage(outRoot, shardCount);
   console.log(
     `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
       `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
@@ -405,30 +383,12 @@ async function main() {
 }
 
 /**
- * src/pages/search/_entry.ts bundled for this index. Not left to Astro: Astro's page scripts are
- * deferred modules, which start only after the page is parsed and laid out; this one is a classic
- * async script that starts a shared link's query as soon as it arrives.
- */
-function searchScript(shardCount: number, t2s: Record<string, string>): string {
-  const { outputFiles } = buildSync({
-    entryPoints: [resolve(import.meta.dirname, "../src/pages/search/_entry.ts")],
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: "es2020",
-    charset: "utf8",
-    write: false,
-    define: { SHARD_COUNT: String(shardCount), T2S: JSON.stringify(t2s) },
-  });
-  return outputFiles[0]!.text;
-}
-
-/**
  * `--page-only`: the index (with search.js, which carries the shard count) was built beside
- * `astro build` and moved into the site; compress the page that Astro wrote meanwhile.
+ * `astro build` and moved into the site; finish the page that Astro wrote meanwhile (search-page.ts).
  */
 function finishPage(): void {
-  const bytes = compressSearchPage();
+  const { shardCount } = JSON.parse(readFileSync(join(outDir, "table.json"), "utf8")) as CompactTable;
+  const bytes = finishSearchPage(outRoot, shardCount);
   console.log(`search page: page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
 }
 

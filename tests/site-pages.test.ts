@@ -2,10 +2,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import { buildSite, page, parseCsv, readEntries, readJson } from "./site-helpers";
 import { checkLinks } from "../scripts/check-links";
 import type { ReportEntry } from "../src/lib/schema";
+import { parseQuery, planTerm } from "../src/lib/search/core";
+import { shardFile, shardOf } from "../src/lib/search/shard";
 import type { ValueRow } from "../src/lib/values";
 
 let dist = "";
@@ -240,6 +244,29 @@ describe("the built site", () => {
       expect(scripts.length, rel).toBe(0);
     }
     expect(page(dist, "compare/").querySelector('script[type="module"]')).not.toBeNull();
+  });
+
+  it("the search page preloads a shared link's shards from one inline script that its policy allows by hash", () => {
+    const html = readFileSync(join(dist, "search", "index.html"), "utf8");
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    // search.js (async, from the site), then the preload script, both in <head> before the stylesheets.
+    expect(scripts.map((m) => m[1]!.trim())).toEqual(['async fetchpriority="high" src="/search-index/search.js"', "data-search-preload"]);
+    const code = scripts[1]![2]!;
+    // Run on a server-side DOM of the page: it adds a preload for the shard of every key the engine reads.
+    const { shardCount } = readJson<{ shardCount: number }>(dist, "search-index/table.json");
+    const q = "家庭医生签约服务 卫生院";
+    const { document } = parseHTML(html.replace(/<script data-search-preload>[\s\S]*?<\/script>/, ""));
+    for (const el of document.querySelectorAll("script")) Object.defineProperty(el, "src", { value: `http://localhost/${el.getAttribute("src")!.replace(/^\//, "")}` });
+    new Function("document", "location", code)(document, { search: `?q=${encodeURIComponent(q)}` });
+    const want = new Set(parseQuery(q).terms.flatMap((t) => planTerm(t).keys.map((k) => `http://localhost/search-index/${shardFile(shardOf(k, shardCount))}`)));
+    const links = [...document.querySelectorAll('link[rel="preload"][as="fetch"][crossorigin="anonymous"]')].map((l) => l.getAttribute("href"));
+    expect(links.filter((h) => !h!.endsWith("table.json")).sort()).toEqual([...want].sort());
+    expect(want.size).toBeGreaterThan(1);
+    expect(html.indexOf(code)).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!;
+    expect(policy).toContain(`script-src 'self' 'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}';`);
+    // The shipped .gz is the finished page.
+    expect(gunzipSync(readFileSync(join(dist, "search", "index.html.gz"))).toString("utf8")).toBe(html);
   });
 
   it("has no broken internal links or anchors (npm run check:links)", () => {

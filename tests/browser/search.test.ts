@@ -95,6 +95,25 @@ describe.skipIf(!chromiumAvailable())("search page in Chromium", () => {
     }
   });
 
+  it("a shared link preloads the shards its query reads before search.js runs, and each is fetched once", async () => {
+    // One query of each shape: a gram term, a phrase longer than 6 characters (all its pairs), two terms.
+    for (const q of ["卫生院", "家庭医生签约服务", "医共体 两癌"]) {
+      const before = new Map(served.requests);
+      const page = await open(`/search/?q=${encodeURIComponent(q)}`);
+      await settled(page, q);
+      const preloaded = await page.$$eval('link[rel="preload"][href*="/search-index/s"]', (links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+      const fetched = [...served.requests].filter(([path, n]) => /^\/search-index\/s[0-9a-z]+\.json$/.test(path) && n > (before.get(path) ?? 0));
+      expect(preloaded.length, q).toBeGreaterThan(1);
+      expect(fetched.map(([path]) => path).sort(), q).toEqual([...new Set(preloaded)].sort());
+      for (const [path, n] of fetched) expect(n - (before.get(path) ?? 0), `${q}: ${path}`).toBe(1);
+      // The engine's fetch() took the preloaded response: a second fetch, even one answered by
+      // the HTTP cache, would add a second resource timing entry.
+      const entries = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => /^\/search-index\/s[0-9a-z]+\.json$/.test(p)));
+      expect(entries.sort(), q).toEqual([...new Set(preloaded)].sort());
+      await page.close();
+    }
+  });
+
   it("text found in no report gives 没有找到 and no results", async () => {
     const q = "核酸检测阳性率";
     expect(referenceSearch(docs, q).size).toBe(0);

@@ -8,15 +8,19 @@ export interface Served {
   close: () => Promise<void>;
   /** Bytes sent per request path since the server started (for download measurements). */
   bytes: Map<string, number>;
+  /** Requests per path since the server started (a preload that the page's fetch() fails to reuse shows as 2). */
+  requests: Map<string, number>;
 }
 
 export async function serveDir(dir: string): Promise<Served> {
   const handler = sirv(dir, { dev: false, etag: true, gzip: true, brotli: false, extensions: ["html"] });
   const bytes = new Map<string, number>();
+  const requests = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     const path = req.url ?? "/";
+    requests.set(path, (requests.get(path) ?? 0) + 1);
     const count = (chunk: unknown) => {
       if (chunk && typeof chunk !== "function") bytes.set(path, (bytes.get(path) ?? 0) + Buffer.byteLength(chunk as string | Buffer));
     };
@@ -32,6 +36,7 @@ export async function serveDir(dir: string): Promise<Served> {
   return {
     url: `http://127.0.0.1:${port}`,
     bytes,
+    requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,25 @@
+// Entry of the search page's inline head script, bundled and inserted by scripts/search-index.ts
+// (finishSearchPage) with the index's shard count compiled in. For a shared link /search/?q=…
+// it asks for the shards of the query's keys while the page is still being parsed: search.js
+// runs only once the main thread is free of the page's first style and layout, and its
+// fetch() of a shard then reuses the preloaded response instead of starting the first of its
+// three dependent round trips (shards → lists → rows). Tiny on purpose: it runs parser-blocking.
+import { parseQuery, planTerm } from "../../lib/search/core";
+import { shardFile, shardOf } from "../../lib/search/shard";
+
+declare const SHARD_COUNT: number;
+
+const q = new URLSearchParams(location.search).get("q");
+// The page's search.js tag comes before this script, so its URL gives the index's folder.
+const script = document.querySelector<HTMLScriptElement>('script[src$="search-index/search.js"]');
+if (q && script) {
+  const root = new URL("./", script.src).href;
+  const shards = new Set<number>();
+  for (const term of parseQuery(q).terms) for (const key of planTerm(term).keys) shards.add(shardOf(key, SHARD_COUNT));
+  for (const shard of shards) {
+    // Matches the engine's fetch(): same URL, mode cors, credentials same-origin.
+    const link = document.createElement("link");
+    for (const [name, value] of [["rel", "preload"], ["as", "fetch"], ["crossorigin", "anonymous"], ["href", root + shardFile(shard)]]) link.setAttribute(name!, value!);
+    document.head.append(link);
+  }
+}
