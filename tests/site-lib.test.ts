@@ -9,6 +9,8 @@ import { chartPoints, rowsByProvince, toCsv, valueRows } from "../src/lib/values
 import { indicatorCharts, regionCharts, renderSpec, splitByProvince, SPLIT_AT } from "../src/lib/charts/specs";
 import { axisFormat, formatNumber } from "../src/lib/labels";
 import { provinceColors } from "../src/lib/charts/colors";
+import { dotPlot, type Row } from "../src/lib/charts/plot";
+import { parseHTML } from "linkedom";
 import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
 import { parseCsv } from "./site-helpers";
 import { policyFor, withPolicy } from "../src/lib/csp";
@@ -98,6 +100,24 @@ describe("values and charts", () => {
     // well-formed as XML too (the download is this markup): no bare & and no < inside attributes
     expect(svg).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#)/);
     expect(svg).not.toMatch(/="[^"]*</);
+  });
+
+  it("Plot draws into the chart DOM (src/lib/charts/dom.ts) exactly the markup it drew on linkedom", () => {
+    const linkedom = () => parseHTML("<!doctype html><html><body></body></html>").document;
+    const mark = (value: number, i: number, extra: object = {}) => ({ value, href: `/reports/r${i}/#m-${i}&x="1"`, tip: `县${i} <b>${value}</b>\n'引号' & 原文`, color: i % 2 ? "#4269d0" : "#efb118", ...extra });
+    const regions: Row[] = Array.from({ length: 12 }, (_, i) => ({ label: `县${i}（某市）`, marks: [mark(1234.5678 * (i + 1), i)] }));
+    const provinces: Row[] = ["广东省", "江苏省", "新疆维吾尔自治区"].map((label, p) => ({
+      label,
+      range: [10 + p, 90 - p],
+      marks: [mark(50 - p, p, { r: 6 }), mark(10 + p, p + 10, { r: 4, hollow: true }), mark(90 - p, p + 20, { r: 4, hollow: true })],
+    }));
+    const large: Row[] = [{ label: "甲", marks: [mark(-25_000, 1)] }, { label: "乙", marks: [mark(3_400_000, 2)] }];
+    for (const [rows, axisLabel] of [[regions, "医生数（人）"], [provinces, "每万常住人口医生数（人/万人）"], [large, "金额（元）"]] as const) {
+      const o = { axisLabel, ariaLabel: `${axisLabel}：比较`, ariaDescription: "每个点链接到原文句子" };
+      const ours = dotPlot([...rows], o);
+      expect(ours).toBe(dotPlot([...rows], o, linkedom()));
+      expect(ours.match(/<a /g)?.length).toBe(rows.reduce((n, r) => n + r.marks.length, 0));
+    }
   });
 
   it("a region's small charts: one per indicator and period type with two or more years, every point linked", () => {
