@@ -63,7 +63,7 @@ function inQuotes(text: string, pos: number): boolean {
   return close < open;
 }
 
-/** A 5-char window before/after a position, for the negative checks. */
+/** Up to `n` characters (8 by default) before a position, for the negative checks. */
 const before = (t: string, i: number, n = 8) => t.slice(Math.max(0, i - n), i);
 
 // Cheap tests that let most numbers skip a regex that could not match (each regex below needs
