@@ -19,7 +19,8 @@ export interface ProvinceGroup {
   prefectures: { prefecture: string | null; regions: RegionGroup[] }[];
 }
 
-const zh = new Intl.Collator("zh-CN");
+/** Chinese collation, made once (`localeCompare(b, "zh-CN")` gives the same order at a higher cost per call). */
+export const zh = new Intl.Collator("zh-CN");
 
 export function regionsOf(entries: readonly ReportListing[]): RegionGroup[] {
   const byCode = new Map<string, RegionGroup>();

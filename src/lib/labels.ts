@@ -63,11 +63,16 @@ export function axisFormat(max: number): (n: number) => string {
   return (n) => NF4.format(n);
 }
 
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
 /**
  * Text for HTML text nodes and double-quoted attribute values. Components that build large
  * repeated markup (report text, value tables, charts) write strings with this instead of one
- * Astro expression per cell — the same output, several times faster at 10,000 reports.
+ * Astro expression per cell — the same output, several times faster at 10,000 reports. It runs
+ * millions of times in a build, and most strings hold none of the five characters: those are
+ * returned as they are, without a replace.
  */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;"));
+  return HTML_SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ENTITY[c]!) : s;
 }
