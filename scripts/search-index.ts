@@ -1,6 +1,7 @@
 // Builds the full-text search index into dist/search-index/ after `astro build`.
 //
 //   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N] [--bound N] [--no-page]
+//                                [--pack-bytes N] [--inline-docs N] [--inline-positions N]   (tests: small packs, lists out of shards)
 //   tsx scripts/search-index.ts --page-only [--out dist]   (after astro build, when the index was built beside it)
 //
 // Records come from the content entries (front matter + cleaned body), not from crawling HTML.
@@ -8,21 +9,21 @@
 //   table.json       filter values of every report as small integers, in date order (loaded with every query)
 //   r/<c>.json       report rows (id, title, date) in chunks of ROWS_PER_CHUNK, for the rows on screen
 //   s<k>.json        shard k of the index: entries of characters, pairs and gram keys (src/lib/search/core.ts)
-//   f/<name>.json    lists too long to sit in a shard (named by the shard entry that points to them)
+//   f/<n>.bin        lists too long to sit in a shard, each a gzip member, read by HTTP Range (shard.ts)
 //   text/<id>.txt    the searchable text of each report, for excerpts
 //   t2s.json         traditional → simplified characters that can matter for this corpus
 //   search.js        the search page's script (src/pages/search/_entry.ts), shard count and t2s map compiled in
 // and finishes the search page (scripts/search-page.ts): an inline head script that preloads a
 // shared link's shards (src/pages/search/_preload.ts), the page's policy updated for it.
-// Every file also gets a .gz sibling so a static server can send it compressed.
+// Every file but the packs also gets a .gz sibling so a static server can send it compressed.
 // Memory: the folded texts are held once as code points, with each position's pair number (8 bytes
 // per character). Lists are gathered in typed arrays (pair positions by a counting sort, gram keys
 // in scripts/search-grams.ts); a corpus too big for one go is built in passes, each pass the
 // shards whose number ≡ pass (mod passes), holding only their keys' lists.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzip } from "node:zlib";
+import { gzip, gzipSync } from "node:zlib";
 import { promisify } from "node:util";
 import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
@@ -31,7 +32,7 @@ import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, rowsFile, shardFile, shardOf, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, listRef, packFile, rowsFile, shardFile, shardOf, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,9 +54,9 @@ const BOUND = Number(arg("bound", "20000"));
  * phrases over 150 KB (卫生健康事业发展 152.9 → 136.9 KB, 医疗卫生服务能力 157.8 → 146.0 KB).
  */
 const POSITIONS_PER_SHARD = 1250;
-/** Lists longer than these go to files of their own instead of sitting in the shard. */
-const INLINE_DOCS = 200;
-const INLINE_POSITIONS = 600;
+/** Lists longer than these go to the packs instead of sitting in the shard (tests set them small). */
+const INLINE_DOCS = Number(arg("inline-docs", "200"));
+const INLINE_POSITIONS = Number(arg("inline-positions", "600"));
 /** Bytes of pair positions held in memory per pass. */
 const PAIR_BYTES_PER_PASS = 600_000_000;
 /**
@@ -206,6 +207,46 @@ class Output {
   }
 }
 
+/** Bytes per pack file: under the 25 MiB per-file limit of some static hosts (tests set it small). */
+const PACK_BYTES = Number(arg("pack-bytes", String(16 * 2 ** 20)));
+
+/**
+ * Lists too long for their shard, each gzipped on its own (level GZIP_LIST) and appended to pack
+ * files f/<n>.bin (shard.ts: the entry holds "<pack>:<offset>:<length>"). Compressed here, on the
+ * main thread, because the reference needs the member's length before its shard is written.
+ */
+class ListPacks {
+  private fd = -1;
+  private pack = -1;
+  private size = 0;
+  count = 0;
+  lists = 0;
+  bytes = 0;
+  largest = 0;
+  constructor(private readonly outDir: string) {}
+  add(list: number[]): string {
+    const gz = gzipSync(Buffer.from(JSON.stringify(list), "utf8"), { level: GZIP_LIST });
+    if (this.fd < 0 || (this.size > 0 && this.size + gz.length > PACK_BYTES)) this.next();
+    for (let at = 0; at < gz.length; ) at += writeSync(this.fd, gz, at, gz.length - at);
+    const ref = listRef(this.pack, this.size, gz.length);
+    this.size += gz.length;
+    this.lists++;
+    this.bytes += gz.length;
+    this.largest = Math.max(this.largest, gz.length);
+    return ref;
+  }
+  private next(): void {
+    this.close();
+    this.fd = openSync(join(this.outDir, packFile(++this.pack)), "w");
+    this.size = 0;
+    this.count++;
+  }
+  close(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
 async function main() {
   const started = Date.now();
   if (!existsSync(entriesDir)) throw new Error(`${entriesDir} does not exist: run the ingest first`);
@@ -259,25 +300,8 @@ async function main() {
 
   let indexBytes = 0;
   let largestShard = 0;
-  let largestFile = 0;
-  let fileCount = 0;
-  const usedNames = new Set<string>();
-  const fileFor = async (key: string, kind: string, list: number[]): Promise<string> => {
-    let name = `f/${hashKey(key).toString(36)}${kind}`;
-    for (let k = 2; usedNames.has(name); k++) name = `f/${hashKey(key).toString(36)}${kind}${k}`;
-    usedNames.add(name);
-    await output.write(join(outDir, `${name}.json`), JSON.stringify(list), GZIP_LIST, (bytes) => {
-      indexBytes += bytes;
-      largestFile = Math.max(largestFile, bytes);
-    });
-    fileCount++;
-    return `${name}.json`;
-  };
-  const countEntry = async (key: string, occurrences: number, list: CountList): Promise<Entry> => [
-    occurrences,
-    list.length / 2 <= INLINE_DOCS ? list : await fileFor(key, "c", list),
-    0,
-  ];
+  const packs = new ListPacks(outDir);
+  const countEntry = (occurrences: number, list: CountList): Entry => [occurrences, list.length / 2 <= INLINE_DOCS ? list : packs.add(list), 0];
 
   // Pass k builds the shards whose number ≡ k (mod passes): it gathers the positions of their
   // pairs (a counting sort by pair number, reading the reports in order) and their characters'
@@ -342,12 +366,12 @@ async function main() {
       for (let j = charsIn.start[s]!; j < charsIn.start[s + 1]!; j++) {
         const id = charsIn.keys[j]!;
         const k = charKey(id);
-        shard[k] = await countEntry(k, charOcc[id]!, charLists[id]!);
+        shard[k] = countEntry(charOcc[id]!, charLists[id]!);
       }
       for (let j = gramsIn.start[s]!; j < gramsIn.start[s + 1]!; j++) {
         const g = gramsIn.keys[j]!;
         const k = gramKeyText(grams, docs, g);
-        shard[k] = await countEntry(k, grams.occ[g]!, gramCountList(grams, g));
+        shard[k] = countEntry(grams.occ[g]!, gramCountList(grams, g));
       }
       for (let j = pairsIn.start[s]!; j < pairsIn.start[s + 1]!; j++) {
         const p = pairsIn.keys[j]!;
@@ -355,8 +379,8 @@ async function main() {
         const n = occ[p]!;
         const { positions, counts } = pairLists(docs, atDoc, atPos, pairStart[p]!, pairStart[p]! + n, n > INLINE_POSITIONS);
         // A common pair: its count list (for a two-character query) and its positions (for
-        // longer terms) are files of their own, so fetching its shard stays cheap.
-        shard[k] = n <= INLINE_POSITIONS ? [n, 0, positions] : [n, counts.length / 2 <= INLINE_DOCS ? counts : await fileFor(k, "c", counts), await fileFor(k, "p", positions)];
+        // longer terms) go to the packs, so fetching its shard stays cheap.
+        shard[k] = n <= INLINE_POSITIONS ? [n, 0, positions] : [n, counts.length / 2 <= INLINE_DOCS ? counts : packs.add(counts), packs.add(positions)];
       }
       await output.write(join(outDir, shardFile(s)), JSON.stringify(shard), GZIP_SHARD, (bytes) => {
         indexBytes += bytes;
@@ -365,6 +389,7 @@ async function main() {
     }
   }
 
+  packs.close();
   const table = compactTable({ version: INDEX_VERSION, shardCount, bound: BOUND, docs: docs.map((d) => d.meta) });
   let tableBytes = 0;
   await output.write(join(outDir, "table.json"), JSON.stringify(table), GZIP_SMALL, (n) => (tableBytes = n));
@@ -382,8 +407,8 @@ async function main() {
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
   const pageBytes = process.argv.includes("--no-page") ? 0 : finishSearchPage(outRoot, shardCount);
   console.log(
-    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}), ${shardCount} shards + ${fileCount} list files in ${passes} pass(es); ` +
-      `gzipped: index ${(indexBytes / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list file ${(largestFile / 1024).toFixed(1)} KB), ` +
+    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}), ${shardCount} shards + ${packs.lists} lists in ${packs.count} pack(s) in ${passes} pass(es); ` +
+      `gzipped: index ${((indexBytes + packs.bytes) / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list ${(packs.largest / 1024).toFixed(1)} KB), ` +
       `table ${(tableBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
       `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s`,

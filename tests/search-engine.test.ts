@@ -2,7 +2,8 @@
 // compared with a plain substring search of the same report texts. The index is built twice: with
 // the default bound (on five reports every term of 3–6 characters is answered from its pairs'
 // positions) and with a tiny bound, so that terms made of common pairs are keys of their own; that
-// one in three passes, as a large corpus is built (each pass builds a third of the shards).
+// one in three passes, as a large corpus is built (each pass builds a third of the shards), with
+// its long lists spread over many small pack files.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { execFileSync } from "node:child_process";
 import { runInNewContext } from "node:vm";
@@ -16,7 +17,7 @@ import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
 import { chooseLists, coverOffsets, parseQuery, planTerm, type Entry, type Shard } from "../src/lib/search/core";
-import { shardFile, shardOf } from "../src/lib/search/shard";
+import { parseListRef, shardFile, shardOf } from "../src/lib/search/shard";
 
 // The entries of the test build (tests/support/build-site.ts), or the repo's own after `npm run ingest`.
 const ENTRIES = process.env.SITE_ENTRIES || "content/reports";
@@ -27,7 +28,9 @@ const docs: ReferenceDoc[] = readdirSync(ENTRIES)
     return { id: (data as ReportEntry).id, lines: searchLines(data as unknown as ReportEntry, body) };
   });
 
-for (const [bound, passes] of [[null, 1], [40, 3]] as const) describe(`the search index with ${bound === null ? "the default bound" : `bound ${bound}`} in ${passes} pass(es)`, () => {
+// The second index also keeps only very short lists in its shards (2 reports, 20 positions) and
+// puts the others in packs of at most 4 KB, so queries read their lists from several packs.
+for (const [bound, passes, packBytes] of [[null, 1, null], [40, 3, 4096]] as const) describe(`the search index with ${bound === null ? "the default bound" : `bound ${bound}`} in ${passes} pass(es)${packBytes ? `, packs of ${packBytes} bytes` : ""}`, () => {
 let engine: SearchEngine;
 let t2s: Record<string, string>;
 let dir: string;
@@ -71,10 +74,10 @@ beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), "search-index-"));
   // Index the same entries afresh with the real script (not the build's copy, so this file also
   // runs alone after `npm run ingest`).
-  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", ENTRIES, ...(bound === null ? [] : ["--bound", String(bound)]), "--passes", String(passes)], { stdio: "pipe" });
+  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", ENTRIES, ...(bound === null ? [] : ["--bound", String(bound)]), "--passes", String(passes), ...(packBytes === null ? [] : ["--pack-bytes", String(packBytes), "--inline-docs", "2", "--inline-positions", "20"])], { stdio: "pipe" });
   dir = join(out, "search-index");
   // Read the gzipped copies: what a server sends is what the engine must understand.
-  engine = new SearchEngine({ fetchJson: async (p) => readJson(p), fetchText: async (p) => readText(p) });
+  engine = new SearchEngine({ fetchJson: async (p) => readJson(p), fetchText: async (p) => readText(p), fetchBytes: async (p, offset, length) => readFileSync(join(dir, p)).subarray(offset, offset + length) });
   t2s = JSON.parse(readFileSync(join(dir, "t2s.json"), "utf8"));
   shardCount = (await engine.load()).shardCount;
 }, 120_000);
@@ -85,6 +88,32 @@ describe("exact substring semantics on the seed reports", () => {
     expect(docs.length).toBeGreaterThanOrEqual(5);
     const listed = await Promise.all(docs.map((_, i) => idOf(i)));
     expect(listed.sort()).toEqual(docs.map((d) => d.id).sort());
+  });
+
+  it("keeps the lists too long for their shard as gzip members that tile the pack files", () => {
+    const members = new Map<string, { offset: number; length: number }[]>();
+    for (const f of readdirSync(dir).filter((f) => /^s[0-9a-z]+\.json$/.test(f)))
+      for (const [, counts, positions] of Object.values(readJson(f) as Shard))
+        for (const ref of [counts, positions])
+          if (typeof ref === "string") {
+            const { file, offset, length } = parseListRef(ref);
+            (members.get(file) ?? members.set(file, []).get(file)!).push({ offset, length });
+          }
+    expect(members.size).toBe(readdirSync(join(dir, "f")).length);
+    for (const [file, list] of members) {
+      const bytes = readFileSync(join(dir, file));
+      list.sort((a, b) => a.offset - b.offset);
+      // Back to back from offset 0 to the end of the file, each one list.
+      let at = 0;
+      for (const m of list) {
+        expect(m.offset, file).toBe(at);
+        expect(Array.isArray(JSON.parse(gunzipSync(bytes.subarray(m.offset, m.offset + m.length)).toString("utf8")))).toBe(true);
+        at += m.length;
+      }
+      expect(at, file).toBe(bytes.length);
+      if (packBytes !== null) expect(list.length === 1 || bytes.length <= packBytes, file).toBe(true);
+    }
+    if (packBytes !== null) expect(members.size).toBeGreaterThan(3);
   });
 
   it("finds exactly the reports containing 600 random 1–6 character substrings, with exact counts", async () => {
@@ -262,10 +291,19 @@ describe("exact substring semantics on the seed reports", () => {
       performance: { mark: () => undefined },
       URL,
       URLSearchParams,
-      fetch: async (url: string) => {
+      Response,
+      Blob,
+      DecompressionStream,
+      fetch: async (url: string, init?: { headers?: Record<string, string> }) => {
         const path = url.replace("http://site.test/search-index/", "");
         fetched.push(path);
-        return { ok: true, json: async () => readJson(path), text: async () => readText(path) };
+        // A list in a pack: the byte range asked for, as a server answers it (206).
+        const range = /^bytes=(\d+)-(\d+)$/.exec(init?.headers?.Range ?? "");
+        if (range) {
+          const bytes = readFileSync(join(dir, path)).subarray(Number(range[1]), Number(range[2]) + 1);
+          return { ok: true, status: 206, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+        }
+        return { ok: true, status: 200, json: async () => readJson(path), text: async () => readText(path) };
       },
     };
     window.window = window;

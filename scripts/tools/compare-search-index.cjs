@@ -2,16 +2,29 @@
 // files beside them (table, rows, t2s, texts), so a change to the index builder can be shown to
 // leave the index the same:
 //   node scripts/tools/compare-search-index.cjs DIST_A DIST_B
-// File names of lists may differ (names are given in the order keys are written); contents may not.
+// Where lists are stored may differ (file names or pack offsets, and the format before index
+// version 4); their contents may not. table.json carries the version, so it is compared without it.
 const fs = require("fs");
 const path = require("path");
+const zlib = require("zlib");
 const [A, B] = process.argv.slice(2).map((d) => path.join(d, "search-index"));
 if (!A || !B) {
   console.error("usage: node scripts/tools/compare-search-index.cjs DIST_A DIST_B");
   process.exit(2);
 }
 const load = (dir, f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
-const resolved = (dir, ref) => JSON.stringify(typeof ref === "string" ? load(dir, ref) : ref);
+// A list outside its shard: a gzip member of a pack ("<pack>:<offset>:<length>", base 36; index
+// version 4) or, in indexes before it, a file of its own (f/<name>.json).
+const packs = new Map();
+const list = (dir, ref) => {
+  const m = /^([0-9a-z]+):([0-9a-z]+):([0-9a-z]+)$/.exec(ref);
+  if (!m) return load(dir, ref);
+  const file = path.join(dir, "f", `${m[1]}.bin`);
+  if (!packs.has(file)) packs.set(file, fs.readFileSync(file));
+  const at = parseInt(m[2], 36);
+  return JSON.parse(zlib.gunzipSync(packs.get(file).subarray(at, at + parseInt(m[3], 36))).toString("utf8"));
+};
+const resolved = (dir, ref) => JSON.stringify(typeof ref === "string" ? list(dir, ref) : ref);
 const shardsOf = (dir) => fs.readdirSync(dir).filter((f) => /^s[0-9a-z]+\.json$/.test(f)).sort();
 let keys = 0;
 let differences = 0;
@@ -24,8 +37,12 @@ if (shards.join() !== shardsOf(B).join()) differ(`shard files differ: ${shards.l
 const filesIn = (dir, sub, ext) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith(ext)).map((f) => `${sub}/${f}`).sort();
 const others = (dir) => ["table.json", "t2s.json", ...filesIn(dir, "r", ".json"), ...filesIn(dir, "text", ".txt")];
 if (others(A).join() !== others(B).join()) differ(`row chunks or texts differ: ${others(A).length} vs ${others(B).length} files`);
-for (const file of others(A))
-  if (fs.existsSync(path.join(B, file)) && !fs.readFileSync(path.join(A, file)).equals(fs.readFileSync(path.join(B, file)))) differ(`${file} differs`);
+const withoutVersion = (dir) => JSON.stringify({ ...load(dir, "table.json"), version: undefined });
+for (const file of others(A)) {
+  if (!fs.existsSync(path.join(B, file))) continue;
+  const same = file === "table.json" ? withoutVersion(A) === withoutVersion(B) : fs.readFileSync(path.join(A, file)).equals(fs.readFileSync(path.join(B, file)));
+  if (!same) differ(`${file} differs`);
+}
 for (const f of shards) {
   if (!fs.existsSync(path.join(B, f))) continue;
   const a = load(A, f);

@@ -24,7 +24,7 @@ export const GRAM_MAX = 6;
 export type CountList = number[];
 /** Positions of a pair: [docΔ, n, h, Δpos×n, …]; the first h of the n positions are in the title/region lines. */
 export type PosList = number[];
-/** An inline list, the name of the file that holds it, or 0 when the key has no such list. */
+/** An inline list, where it sits in a pack file ("<pack>:<offset>:<length>", shard.ts), or 0 when the key has no such list. */
 export type ListRef = number[] | string | 0;
 /** A key's entry in a shard: [occurrences in the corpus, count list, positions]. */
 export type Entry = [number, ListRef, ListRef];

@@ -1,9 +1,9 @@
 // The search engine the page runs: loads the report table and the index files a query needs,
 // finds the exact matches, filters, counts, ranks; loads result rows and texts on demand. No DOM
-// here; `fetchJson`/`fetchText` are injected so tests can run it on the built files without a browser.
+// here; `fetchJson`/`fetchText`/`fetchBytes` are injected so tests can run it on the built files without a browser.
 import { fold } from "./text";
 import { chooseLists, filesOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard, type TermPlan } from "./core";
-import { expandTable, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactRows, type CompactTable, type DocMeta, type DocRow, type SearchTable } from "./shard";
+import { expandTable, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactRows, type CompactTable, type DocMeta, type DocRow, type SearchTable } from "./shard";
 
 export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -94,6 +94,14 @@ export interface SearchOutcome {
 export interface EngineIO {
   fetchJson: (path: string) => Promise<unknown>;
   fetchText: (path: string) => Promise<string>;
+  /** `length` bytes of a file from `offset` (an HTTP Range request in the browser). */
+  fetchBytes: (path: string, offset: number, length: number) => Promise<Uint8Array>;
+}
+
+/** A gzip member (a list in a pack file) → its JSON value. */
+async function gunzipJson(bytes: Uint8Array): Promise<unknown> {
+  // (The cast: TypeScript types a Uint8Array over a possibly shared buffer as no BlobPart; ours never are.)
+  return new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
 }
 
 export class SearchEngine {
@@ -133,9 +141,14 @@ export class SearchEngine {
     return p;
   }
 
-  private file(name: string): Promise<number[]> {
-    let p = this.files.get(name);
-    if (!p) this.files.set(name, (p = this.io.fetchJson(name) as Promise<number[]>));
+  /** A list from its pack: `ref` as a shard entry holds it ("<pack>:<offset>:<length>"). */
+  private file(ref: string): Promise<number[]> {
+    let p = this.files.get(ref);
+    if (!p) {
+      const { file, offset, length } = parseListRef(ref);
+      p = this.io.fetchBytes(file, offset, length).then(gunzipJson) as Promise<number[]>;
+      this.files.set(ref, p);
+    }
     return p;
   }
 
