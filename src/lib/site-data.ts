@@ -10,6 +10,8 @@ import { compareTopics } from "./topics";
 export interface SiteData {
   reports: ReportSummary[];
   index: Map<string, Indicator>;
+  /** Indicator id → Chinese name (the report text's tooltips). */
+  indicatorNames: Record<string, string>;
   rows: ValueRow[];
   /** The same rows grouped once, so a page takes its own without scanning all of them. */
   rowsByReport: Map<string, ValueRow[]>;
@@ -35,6 +37,7 @@ export function siteData(base = BASE): Promise<SiteData> {
     return {
       reports,
       index,
+      indicatorNames: Object.fromEntries([...index.values()].map((i) => [i.id, i.zh])),
       rows,
       rowsByReport: groupBy(rows, (r) => r.reportId),
       rowsByRegion: groupBy(rows, (r) => r.regionCode ?? null),

@@ -101,8 +101,29 @@ export function valueRows(entries: readonly ReportListing[], index: Map<string, 
       });
     }
   }
-  rows.sort((a, b) => a.indicator.localeCompare(b.indicator) || (a.regionCode ?? "~").localeCompare(b.regionCode ?? "~") || comparePeriods(a, b) || a.start - b.start);
+  // By indicator, region (in localeCompare order; unknown region as "~"), period and position. The
+  // strings are collated once each (collationRanks), not again for every pair of the sort.
+  const indicatorRank = collationRanks(rows.map((r) => r.indicator));
+  const regionKey = (r: ValueRow) => r.regionCode ?? "~";
+  const regionRank = collationRanks(rows.map(regionKey));
+  rows.sort((a, b) => indicatorRank.get(a.indicator)! - indicatorRank.get(b.indicator)! || regionRank.get(regionKey(a))! - regionRank.get(regionKey(b))! || comparePeriods(a, b) || a.start - b.start);
   return rows;
+}
+
+/**
+ * Each distinct string's place in localeCompare order, strings that compare equal sharing one:
+ * comparing places gives the same sign as localeCompare for every pair, so a sort by them orders
+ * exactly as a sort by localeCompare.
+ */
+function collationRanks(values: readonly string[]): Map<string, number> {
+  const distinct = [...new Set(values)].sort((a, b) => a.localeCompare(b));
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((s, i) => {
+    if (i > 0 && distinct[i - 1]!.localeCompare(s) !== 0) rank++;
+    ranks.set(s, rank);
+  });
+  return ranks;
 }
 
 /**

@@ -189,7 +189,8 @@ export function chartDocument(): ChartDocument {
 /** Attributes that hold only coordinates: numbers in them are rounded to one decimal. */
 const GEOMETRY = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "transform", "width", "height"]);
 /** Coordinates with three or more decimals to one decimal (em offsets such as 0.32em stay). */
-const round = (v: string) => v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 10) / 10));
+const LONG_DECIMAL = /\d\.\d{3}/;
+const round = (v: string) => (LONG_DECIMAL.test(v) ? v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 10) / 10)) : v);
 
 /** The nodes `serialise` reads: ours, or linkedom's (the tests' reference). */
 interface AnyNode {
