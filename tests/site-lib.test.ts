@@ -14,6 +14,8 @@ import { parseHTML } from "linkedom";
 import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
 import { parseCsv } from "./site-helpers";
 import { policyFor, withPolicy } from "../src/lib/csp";
+import { jsonArrayLength, summarise, summaryFromEntryBytes } from "../src/lib/entry-summary";
+import { serialiseEntry } from "../src/lib/entry-file";
 import { createHash } from "node:crypto";
 
 function value(id: string, v: number, start: number, extra: Partial<IndicatorValue> = {}): IndicatorValue {
@@ -138,6 +140,44 @@ describe("values and charts", () => {
   it("topics: keys and Chinese names both read", () => {
     expect(index.get("doctors")!.topic).toBe("人才队伍");
     expect(index.get("resident_population")!.topic).toBe("人口家庭");
+  });
+});
+
+describe("entry summaries read from the file's bytes", () => {
+  const tricky = 'A "quote", a \\ backslash, ],"indicators":[ and ,"mentions":[ as text 】';
+  const mention = (start: number) => ({ label: tricky, value: 1, unit: null, normalizedValue: 1, normalizedUnit: null, qualifier: null, kind: "actual", asOf: null, section: null, quote: `{[${tricky}`, quoteStart: start, start, end: start + 1, indicator: null });
+  const base = entry("t-2022-H1", "440001", 2022, "H1", [value("doctors", 100, 10, { quote: tricky }), value("doctors", 5, 20, { kind: "target" })]);
+  const full: ReportEntry = {
+    ...base,
+    title: `标题 ${tricky}`,
+    warnings: [tricky],
+    sections: [{ id: "s1", marker: "一、", title: tricky, depth: 1, role: "summary", start: 0, end: 10 }] as unknown as ReportEntry["sections"],
+    offsetRuns: [[0, 0, 5], [5, 6, 10]] as unknown as ReportEntry["offsetRuns"],
+    mentions: [mention(1), mention(2), mention(3)] as unknown as ReportEntry["mentions"],
+    masked: [{ start: 1, end: 2 }] as unknown as ReportEntry["masked"],
+  };
+
+  it("the same summary as parsing the whole entry: metadata, indicator values, counts", () => {
+    for (const e of [full, { ...full, mentions: [], sections: [], offsetRuns: [], masked: [] }]) {
+      const bytes = Buffer.from(serialiseEntry(e, "正文 body ---\n"));
+      expect(summaryFromEntryBytes(bytes)).toEqual(summarise(e));
+      expect(JSON.stringify(summaryFromEntryBytes(bytes))).toBe(JSON.stringify(summarise(e))); // same key order
+    }
+    expect(summaryFromEntryBytes(Buffer.from(serialiseEntry(full, ""))).mentionCount).toBe(3);
+  });
+
+  it("an entry in another key order is parsed whole, with the same result", () => {
+    const { mentions, ...rest } = full;
+    const reordered = { mentions, ...rest } as ReportEntry; // mentions first: the markers are out of order
+    expect(summaryFromEntryBytes(Buffer.from(serialiseEntry(reordered, "")))).toEqual(summarise(full));
+  });
+
+  it("counts the values of a JSON array, strings and nesting included", () => {
+    for (const v of [[], [1], [[1, 2], { a: "]" }, "\\", '"', null], ["】,]"]]) {
+      const text = Buffer.from(`x${JSON.stringify(v)},rest`);
+      expect(jsonArrayLength(text, 1)).toEqual({ length: v.length, close: text.indexOf(",rest") - 1 });
+    }
+    expect(jsonArrayLength(Buffer.from("[1,2"), 0)).toBeNull();
   });
 });
 
