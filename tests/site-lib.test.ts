@@ -137,6 +137,18 @@ describe("values and charts", () => {
     expect(row![header!.indexOf("quote")]).toBe('他说"好",\n然后');
   });
 
+  it("CSV guards formula-like text (not numbers) and quotes only where needed", () => {
+    const rows = valueRows([entry("f-2022-H1", "440001", 2022, "H1", [value("doctors", -5, 5, { quote: "=SUM(A1)" }), value("doctors", 3, 9, { quote: '+1,"x"' }), value("doctors", 4, 12, { quote: "普通文字" })])], index);
+    const lines = toCsv(rows).split("\r\n");
+    const quoteAt = lines[0]!.split(",").indexOf("quote");
+    const cells = (line: string) => parseCsv(line + "\r\n")[0]!;
+    expect(lines[1]).toContain(",'=SUM(A1),");
+    expect(cells(lines[1]!)[lines[0]!.split(",").indexOf("normalizedValue")]).toBe("-5");
+    expect(lines[2]).toContain(`,"'+1,""x""",`);
+    expect(cells(lines[2]!)[quoteAt]).toBe(`'+1,"x"`);
+    expect(lines[3]).toContain(",普通文字,");
+  });
+
   it("topics: keys and Chinese names both read", () => {
     expect(index.get("doctors")!.topic).toBe("人才队伍");
     expect(index.get("resident_population")!.topic).toBe("人口家庭");

@@ -178,11 +178,15 @@ export const CSV_COLUMNS = [
   "value", "unit", "normalizedValue", "normalizedUnit", "per10k", "population", "kind", "qualifier", "asOf", "quote", "start", "end", "link",
 ] as const satisfies readonly (keyof ValueRow)[];
 
+const CSV_SPECIAL = /^[=+\-@\t\r]|[",\n\r]/;
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
   // A number's text never starts a formula (strings only are guarded) nor needs quotes.
   if (typeof v === "number") return String(v);
   const s = String(v);
+  // Most cells need neither of the two treatments below: one test for both.
+  if (!CSV_SPECIAL.test(s)) return s;
   // Guard spreadsheet formula injection and quote when needed (report text is untrusted).
   const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
