@@ -9,13 +9,9 @@ import { chartPoints, rowsByProvince, toCsv, valueRows } from "../src/lib/values
 import { indicatorCharts, regionCharts, renderSpec, splitByProvince, SPLIT_AT } from "../src/lib/charts/specs";
 import { axisFormat, formatNumber } from "../src/lib/labels";
 import { provinceColors } from "../src/lib/charts/colors";
-import { dotPlot, type Row } from "../src/lib/charts/plot";
-import { parseHTML } from "linkedom";
 import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
 import { parseCsv } from "./site-helpers";
 import { policyFor, withPolicy } from "../src/lib/csp";
-import { jsonArrayLength, summarise, summaryFromEntryBytes } from "../src/lib/entry-summary";
-import { serialiseEntry } from "../src/lib/entry-file";
 import { createHash } from "node:crypto";
 
 function value(id: string, v: number, start: number, extra: Partial<IndicatorValue> = {}): IndicatorValue {
@@ -104,24 +100,6 @@ describe("values and charts", () => {
     expect(svg).not.toMatch(/="[^"]*</);
   });
 
-  it("Plot draws into the chart DOM (src/lib/charts/dom.ts) exactly the markup it drew on linkedom", () => {
-    const linkedom = () => parseHTML("<!doctype html><html><body></body></html>").document;
-    const mark = (value: number, i: number, extra: object = {}) => ({ value, href: `/reports/r${i}/#m-${i}&x="1"`, tip: `县${i} <b>${value}</b>\n'引号' & 原文`, color: i % 2 ? "#4269d0" : "#efb118", ...extra });
-    const regions: Row[] = Array.from({ length: 12 }, (_, i) => ({ label: `县${i}（某市）`, marks: [mark(1234.5678 * (i + 1), i)] }));
-    const provinces: Row[] = ["广东省", "江苏省", "新疆维吾尔自治区"].map((label, p) => ({
-      label,
-      range: [10 + p, 90 - p],
-      marks: [mark(50 - p, p, { r: 6 }), mark(10 + p, p + 10, { r: 4, hollow: true }), mark(90 - p, p + 20, { r: 4, hollow: true })],
-    }));
-    const large: Row[] = [{ label: "甲", marks: [mark(-25_000, 1)] }, { label: "乙", marks: [mark(3_400_000, 2)] }];
-    for (const [rows, axisLabel] of [[regions, "医生数（人）"], [provinces, "每万常住人口医生数（人/万人）"], [large, "金额（元）"]] as const) {
-      const o = { axisLabel, ariaLabel: `${axisLabel}：比较`, ariaDescription: "每个点链接到原文句子" };
-      const ours = dotPlot([...rows], o);
-      expect(ours).toBe(dotPlot([...rows], o, linkedom()));
-      expect(ours.match(/<a /g)?.length).toBe(rows.reduce((n, r) => n + r.marks.length, 0));
-    }
-  });
-
   it("a region's small charts: one per indicator and period type with two or more years, every point linked", () => {
     const specs = regionCharts("440001", rows, index, new Map());
     expect(specs.map((s) => `${s.indicator}-${s.period}`)).toEqual(["doctors-H1"]);
@@ -152,44 +130,6 @@ describe("values and charts", () => {
   it("topics: keys and Chinese names both read", () => {
     expect(index.get("doctors")!.topic).toBe("人才队伍");
     expect(index.get("resident_population")!.topic).toBe("人口家庭");
-  });
-});
-
-describe("entry summaries read from the file's bytes", () => {
-  const tricky = 'A "quote", a \\ backslash, ],"indicators":[ and ,"mentions":[ as text 】';
-  const mention = (start: number) => ({ label: tricky, value: 1, unit: null, normalizedValue: 1, normalizedUnit: null, qualifier: null, kind: "actual", asOf: null, section: null, quote: `{[${tricky}`, quoteStart: start, start, end: start + 1, indicator: null });
-  const base = entry("t-2022-H1", "440001", 2022, "H1", [value("doctors", 100, 10, { quote: tricky }), value("doctors", 5, 20, { kind: "target" })]);
-  const full: ReportEntry = {
-    ...base,
-    title: `标题 ${tricky}`,
-    warnings: [tricky],
-    sections: [{ id: "s1", marker: "一、", title: tricky, depth: 1, role: "summary", start: 0, end: 10 }] as unknown as ReportEntry["sections"],
-    offsetRuns: [[0, 0, 5], [5, 6, 10]] as unknown as ReportEntry["offsetRuns"],
-    mentions: [mention(1), mention(2), mention(3)] as unknown as ReportEntry["mentions"],
-    masked: [{ start: 1, end: 2 }] as unknown as ReportEntry["masked"],
-  };
-
-  it("the same summary as parsing the whole entry: metadata, indicator values, counts", () => {
-    for (const e of [full, { ...full, mentions: [], sections: [], offsetRuns: [], masked: [] }]) {
-      const bytes = Buffer.from(serialiseEntry(e, "正文 body ---\n"));
-      expect(summaryFromEntryBytes(bytes)).toEqual(summarise(e));
-      expect(JSON.stringify(summaryFromEntryBytes(bytes))).toBe(JSON.stringify(summarise(e))); // same key order
-    }
-    expect(summaryFromEntryBytes(Buffer.from(serialiseEntry(full, ""))).mentionCount).toBe(3);
-  });
-
-  it("an entry in another key order is parsed whole, with the same result", () => {
-    const { mentions, ...rest } = full;
-    const reordered = { mentions, ...rest } as ReportEntry; // mentions first: the markers are out of order
-    expect(summaryFromEntryBytes(Buffer.from(serialiseEntry(reordered, "")))).toEqual(summarise(full));
-  });
-
-  it("counts the values of a JSON array, strings and nesting included", () => {
-    for (const v of [[], [1], [[1, 2], { a: "]" }, "\\", '"', null], ["】,]"]]) {
-      const text = Buffer.from(`x${JSON.stringify(v)},rest`);
-      expect(jsonArrayLength(text, 1)).toEqual({ length: v.length, close: text.indexOf(",rest") - 1 });
-    }
-    expect(jsonArrayLength(Buffer.from("[1,2"), 0)).toBeNull();
   });
 });
 

@@ -6,12 +6,15 @@
 import { getCollection } from "astro:content";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseEntry, splitEntry } from "./entry-file";
+import { CLOSE, OPEN, parseEntry, splitEntry } from "./entry-file";
 import { ENTRIES_DIR } from "./paths";
-import type { ReportEntry } from "./schema";
-import { frontMatterBytes, summaryFromEntryBytes, type ReportSummary } from "./entry-summary";
+import type { ReportEntry, ReportListing } from "./schema";
 
-export type { ReportSummary } from "./entry-summary";
+/** An entry without the per-report detail, plus the sizes of what was left out. */
+export type ReportSummary = ReportListing & {
+  mentionCount: number;
+  maskedCount: number;
+};
 
 /** An entry file's JSON front matter (as text, when in serialiseEntry's form) and body. */
 function splitOrParse(source: string): { json: string | null; data?: unknown; body: string } {
@@ -29,20 +32,34 @@ export function readReportWithBody(id: string): { report: ReportEntry; body: str
   return { report: (json === null ? data : JSON.parse(json)) as ReportEntry, body };
 }
 
+/** The full entry of one report, read from its file (validated when the content layer loaded it). */
+export function readReport(id: string): ReportEntry {
+  return readReportWithBody(id).report;
+}
+
+const OPEN_BYTES = Buffer.from(OPEN);
+
 /**
  * The full entry of one report as JSON, exactly as stored: for an entry in serialiseEntry's form
- * the bytes of its front matter, neither decoded nor parsed; otherwise the parsed front matter
+ * the bytes of its front matter, neither decoded nor parsed (the file is UTF-8, and OPEN and CLOSE
+ * are ASCII, which never occurs inside a multi-byte character); otherwise the parsed front matter
  * serialised again.
  */
 export function readReportJson(id: string): Uint8Array<ArrayBuffer> {
   const bytes = readFileSync(join(ENTRIES_DIR, `${id}.md`));
-  const json = frontMatterBytes(bytes);
-  return json ? bytes.subarray(json.start, json.end) : Buffer.from(JSON.stringify(parseEntry(bytes.toString("utf8")).data));
+  const end = bytes.subarray(0, OPEN_BYTES.length).equals(OPEN_BYTES) ? bytes.indexOf(CLOSE, OPEN_BYTES.length - 1) : -1;
+  if (end >= 0) return bytes.subarray(OPEN_BYTES.length, end);
+  return Buffer.from(JSON.stringify(parseEntry(bytes.toString("utf8")).data));
+}
+
+function summarise(entry: ReportEntry): ReportSummary {
+  const { mentions, masked, sections: _sections, offsetRuns: _runs, ...rest } = entry;
+  return { ...rest, mentionCount: mentions.length, maskedCount: masked.length };
 }
 
 let cached: ReportSummary[] | null = null;
 
 export async function allReports(): Promise<ReportSummary[]> {
-  cached ??= (await getCollection("reports")).map((e) => summaryFromEntryBytes(readFileSync(join(ENTRIES_DIR, `${e.id}.md`))));
+  cached ??= (await getCollection("reports")).map((e) => summarise(readReport(e.id)));
   return cached;
 }

@@ -1,17 +1,19 @@
 // The cross-region comparison charts of indicator pages (/indicators/<id>/ and
 // /indicators/<id>/<province>/, and their downloads under /charts/), drawn with Observable Plot on
-// a server-side DOM at build time: the pages ship the SVG inline and no JavaScript. There is one
-// chart or two per indicator page and province page (~20,000 at 10,000 reports), so Plot's cost
-// per chart (~1–4 ms of CPU, docs/scaling.md) is a large part of the build; the tens of thousands
-// of small time-series charts of region pages stay with the string writer (./svg.ts).
+// a server-side DOM (linkedom) at build time: the pages ship the SVG inline and no JavaScript.
+// There is one chart or two per indicator page and province page (~20,000 at 10,000 reports), at
+// ~1–4 ms of CPU each with linkedom (docs/scaling.md); the tens of thousands of small time-series
+// charts of region pages stay with the string writer (./svg.ts). A DOM of our own for Plot was
+// tried (2026-11-23 night: ~40 % less chart CPU, same markup) and dropped: the project takes a
+// maintained library over hand-written code for a server-side DOM.
 //
-// Every mark is an <a> to its source sentence with a <title> tooltip. Plot draws into a small DOM of
-// our own (./dom.ts, which also serialises it: escaped text and attributes, coordinates to one
-// decimal); linkedom, on which the charts were drawn before, gives the same markup and stays the
-// reference in the tests.
+// Every mark is an <a> to its source sentence with a <title> tooltip. The SVG is serialised here
+// (not with linkedom's outerHTML, which leaves & and < in attribute values as they are): all text
+// and attribute values are escaped (report quotes are untrusted) and coordinates are rounded to
+// one decimal, as in the string writer, so the markup is well-formed XML for the download too.
 import * as Plot from "@observablehq/plot";
-import { axisFormat } from "../labels";
-import { chartDocument, serialise } from "./dom";
+import { parseHTML } from "linkedom";
+import { axisFormat, escapeHtml as esc } from "../labels";
 import { FONT, INK, MUTED, valueScale, type Mark } from "./svg";
 
 const CHAR_PX = 12.5;
@@ -25,23 +27,45 @@ export interface Row {
   range?: [number, number];
 }
 
-/**
- * Plot → the <svg> element's markup. `options` must not set a title (the page's figure has one).
- * `document` is the DOM Plot draws into: a fresh chart document by default (tests pass linkedom's).
- */
-export function renderPlot(options: Plot.PlotOptions, document: object = chartDocument()): string {
-  const node = Plot.plot({ ...options, document: document as Document }) as unknown as Element;
+let doc: Document | undefined;
+function documentFor(): Document {
+  doc ??= parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+  return doc;
+}
+
+/** Plot → the <svg> element's markup. `options` must not set a title (the page's figure has one). */
+export function renderPlot(options: Plot.PlotOptions): string {
+  const node = Plot.plot({ ...options, document: documentFor() }) as unknown as Element;
   const svg = node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg");
   if (!svg) throw new Error("Plot rendered no <svg>");
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   return serialise(svg);
 }
 
+/** Attributes that hold only coordinates: numbers in them are rounded to one decimal. */
+const GEOMETRY = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d", "transform", "width", "height"]);
+/** Coordinates with three or more decimals to one decimal (em offsets such as 0.32em stay). */
+const LONG_DECIMAL = /\d\.\d{3}/;
+const round = (v: string) => (LONG_DECIMAL.test(v) ? v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 10) / 10)) : v);
+
+function serialise(node: Node): string {
+  if (node.nodeType === 3) return esc(node.textContent ?? "");
+  if (node.nodeType !== 1) return "";
+  const el = node as Element;
+  const tag = el.tagName.toLowerCase();
+  let out = `<${tag}`;
+  for (const a of [...el.attributes].reverse()) out += ` ${a.name}="${esc(GEOMETRY.has(a.name) ? round(a.value) : a.value)}"`;
+  if (!el.childNodes.length) return `${out}/>`;
+  out += ">";
+  for (const child of el.childNodes) out += serialise(child);
+  return `${out}</${tag}>`;
+}
+
 /**
  * Rows (regions or provinces) down the side, values along the bottom; rows are drawn in the
  * order given. `axisLabel` names the value axis with its unit; ticks read in 万/亿 past 100,000.
  */
-export function dotPlot(rows: Row[], o: { width?: number; axisLabel: string; ariaLabel: string; ariaDescription: string }, document?: object): string {
+export function dotPlot(rows: Row[], o: { width?: number; axisLabel: string; ariaLabel: string; ariaDescription: string }): string {
   const width = o.width ?? 640;
   const marginLeft = Math.ceil(Math.max(2, ...rows.map((r) => labelWidth(r.label))) * CHAR_PX) + 14;
   const marginRight = 24;
@@ -85,5 +109,5 @@ export function dotPlot(rows: Row[], o: { width?: number; axisLabel: string; ari
     ],
     r: { type: "identity" },
     color: { type: "identity" },
-  }, document);
+  });
 }
