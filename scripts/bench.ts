@@ -243,18 +243,26 @@ async function runOnce(n: number, corpus: string, work: string, capBytes: number
   const weight = { report: heaviest("report"), indicator: heaviest("indicator"), violations: violations(weights) };
   log(`  heaviest report page ${(weight.report.total / 1000).toFixed(1)} KB, indicator page ${(weight.indicator.total / 1000).toFixed(1)} KB (${weight.indicator.url}), ${weight.violations.length} weight violation(s)`);
 
-  log("ours: rebuild after changing one report (ingest, warm cache)");
+  // Three rebuilds, each after changing one more report (the ones before stay changed, so each
+  // run sees exactly one new change); the median is the figure: one run alone swings with the
+  // disk still writing out the site phase's gigabytes.
+  log("ours: rebuild after changing one report (ingest, warm cache; median of 3)");
   const files = readdirSync(corpus).sort();
-  const victim = join(corpus, files[Math.floor(files.length / 2)]!);
-  const original = readFileSync(victim);
-  writeFileSync(victim, Buffer.concat([original, Buffer.from("\n（本文数据为阶段性统计数据。）\n")]));
-  let rebuild: StageResult;
+  const victims = [1, 2, 3].map((q) => join(corpus, files[Math.floor((files.length * q) / 4)]!));
+  const originals = victims.map((v) => readFileSync(v));
+  const rebuilds: StageResult[] = [];
   try {
-    rebuild = await stage("rebuild", ingestCommand, { cwd: proj, env, capBytes });
+    for (const [i, victim] of victims.entries()) {
+      writeFileSync(victim, Buffer.concat([originals[i]!, Buffer.from("\n（本文数据为阶段性统计数据。）\n")]));
+      const r = await stage("rebuild", ingestCommand, { cwd: proj, env, capBytes });
+      log(`  ${(r.ms / 1000).toFixed(1)} s  ${(r.stdout ?? "").split("\n").find((l) => l.startsWith("ingest:")) ?? ""}`);
+      rebuilds.push(r);
+      if (!r.ok) break;
+    }
   } finally {
-    writeFileSync(victim, original);
+    victims.forEach((v, i) => writeFileSync(v, originals[i]!));
   }
-  log(`  ${(rebuild.ms / 1000).toFixed(1)} s  ${(rebuild.stdout ?? "").split("\n").find((l) => l.startsWith("ingest:")) ?? ""}`);
+  const rebuild = [...rebuilds].sort((a, b) => a.ms - b.ms)[rebuilds.length >> 1]!;
   rmSync(join(proj, "dist"), { recursive: true, force: true });
   rmSync(join(proj, "content/reports"), { recursive: true, force: true });
 
