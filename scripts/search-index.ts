@@ -29,7 +29,7 @@ import { parseEntry } from "../src/lib/entry-file";
 import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
-import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type PosList, type Shard } from "../src/lib/search/core";
+import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type ListRef, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, listRef, packFile, rowsFile, shardFile, shardOf, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
@@ -301,7 +301,9 @@ async function main() {
   let indexBytes = 0;
   let largestShard = 0;
   const packs = new ListPacks(outDir);
-  const countEntry = (occurrences: number, list: CountList): Entry => [occurrences, list.length / 2 <= INLINE_DOCS ? list : packs.add(list), 0];
+  // A count list of at most INLINE_DOCS reports sits in its shard; a longer one goes to the packs.
+  const countRef = (list: CountList): ListRef => (list.length / 2 <= INLINE_DOCS ? list : packs.add(list));
+  const countEntry = (occurrences: number, list: CountList): Entry => [occurrences, countRef(list), 0];
 
   // Pass k builds the shards whose number ≡ k (mod passes): it gathers the positions of their
   // pairs (a counting sort by pair number, reading the reports in order) and their characters'
@@ -380,7 +382,7 @@ async function main() {
         const { positions, counts } = pairLists(docs, atDoc, atPos, pairStart[p]!, pairStart[p]! + n, n > INLINE_POSITIONS);
         // A common pair: its count list (for a two-character query) and its positions (for
         // longer terms) go to the packs, so fetching its shard stays cheap.
-        shard[k] = n <= INLINE_POSITIONS ? [n, 0, positions] : [n, counts.length / 2 <= INLINE_DOCS ? counts : packs.add(counts), packs.add(positions)];
+        shard[k] = n <= INLINE_POSITIONS ? [n, 0, positions] : [n, countRef(counts), packs.add(positions)];
       }
       await output.write(join(outDir, shardFile(s)), JSON.stringify(shard), GZIP_SHARD, (bytes) => {
         indexBytes += bytes;
