@@ -359,8 +359,8 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
   return { kind: "positions", runs: out, singles, verify: runs.length > 1 };
 }
 
-/** The files a choice needs (lists not inline). */
-export function filesOf(choice: Choice): string[] {
+/** The pack references of the lists a choice needs (those not inline in their shard). */
+export function packedRefsOf(choice: Choice): string[] {
   const refs: ListRef[] = choice.kind === "counts" ? [choice.list] : choice.kind === "positions" ? [...choice.runs.flatMap((r) => r.lists), ...choice.singles] : [];
   return [...new Set(refs.filter((r): r is string => typeof r === "string"))];
 }
@@ -377,7 +377,7 @@ export interface TermMatch {
   unverified: Set<number>;
 }
 
-/** Materialises a list: inline, or a loaded file. */
+/** Materialises a list: inline, or loaded from its pack. */
 export type ListLoader = (ref: string) => number[];
 
 function positionsOfRun(runLists: number[][], offsets: number[]): Map<number, { hits: number[]; head: boolean }> {

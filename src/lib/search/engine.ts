@@ -2,7 +2,7 @@
 // finds the exact matches, filters, counts, ranks; loads result rows and texts on demand. No DOM
 // here; `fetchJson`/`fetchText`/`fetchBytes` are injected so tests can run it on the built files without a browser.
 import { fold } from "./text";
-import { chooseLists, filesOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard, type TermPlan } from "./core";
+import { chooseLists, packedRefsOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard, type TermPlan } from "./core";
 import { expandTable, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactRows, type CompactTable, type DocMeta, type DocRow, type SearchTable } from "./shard";
 
 export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
@@ -108,7 +108,7 @@ export class SearchEngine {
   private table: Promise<SearchTable> | null = null;
   private t2s: Promise<Record<string, string>> | null = null;
   private shards = new Map<number, Promise<Shard>>();
-  private files = new Map<string, Promise<number[]>>();
+  private packed = new Map<string, Promise<number[]>>();
   private chunks = new Map<string, Promise<CompactRows>>();
   private texts = new Map<number, Promise<string>>();
 
@@ -142,12 +142,12 @@ export class SearchEngine {
   }
 
   /** A list from its pack: `ref` as a shard entry holds it ("<pack>:<offset>:<length>"). */
-  private file(ref: string): Promise<number[]> {
-    let p = this.files.get(ref);
+  private packedList(ref: string): Promise<number[]> {
+    let p = this.packed.get(ref);
     if (!p) {
       const { file, offset, length } = parseListRef(ref);
       p = this.io.fetchBytes(file, offset, length).then(gunzipJson) as Promise<number[]>;
-      this.files.set(ref, p);
+      this.packed.set(ref, p);
     }
     return p;
   }
@@ -176,9 +176,9 @@ export class SearchEngine {
     const loaded = new Map<string, Shard>();
     await Promise.all(plan.keys.map(async (k) => loaded.set(k, await this.shard(shardOf(k, shardCount)))));
     const choice = chooseLists(plan, (k) => loaded.get(k)?.[k], bound);
-    const files = new Map<string, number[]>();
-    await Promise.all(filesOf(choice).map(async (f) => files.set(f, await this.file(f))));
-    const m = matchTerm(choice, (f) => files.get(f)!);
+    const lists = new Map<string, number[]>();
+    await Promise.all(packedRefsOf(choice).map(async (ref) => lists.set(ref, await this.packedList(ref))));
+    const m = matchTerm(choice, (ref) => lists.get(ref)!);
     // Phrases the index cannot decide alone are checked on the text itself.
     await Promise.all(
       [...m.unverified].map(async (doc) => {
