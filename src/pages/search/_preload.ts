@@ -1,5 +1,5 @@
-// Entry of the search page's inline head script, bundled and inserted by scripts/search-index.ts
-// (finishSearchPage) with the index's shard count compiled in. For a shared link /search/?q=…
+// Entry of the search page's inline head script, bundled and inserted by finishSearchPage
+// (scripts/search-page.ts, run by scripts/search-index.ts) with the index's shard count compiled in. For a shared link /search/?q=…
 // it asks for the shards of the query's keys while the page is still being parsed: search.js
 // runs only once the main thread is free of the page's first style and layout, and its
 // fetch() of a shard then reuses the preloaded response instead of starting the first of its
