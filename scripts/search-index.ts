@@ -32,7 +32,7 @@ import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type ListRef, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, listRef, packFile, rowsFile, shardFile, shardOf, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -324,8 +324,8 @@ async function main() {
         slots += occ[p]!;
       }
     }
-    const grams = collectGramKeys(docs, occ, BOUND, (h) => (h % shardCount) % passes === pass);
-    const gramsIn = byShard(Int32Array.from(grams.hash, (h) => h % shardCount), shardCount);
+    const grams = collectGramKeys(docs, occ, BOUND, (h) => shardOfHash(h, shardCount) % passes === pass);
+    const gramsIn = byShard(Int32Array.from(grams.hash, (h) => shardOfHash(h, shardCount)), shardCount);
     gramKeys += grams.count;
     gramOccurrences += grams.occurrences;
     gramCounts += grams.reports.length;

@@ -12,7 +12,12 @@ export function hashKey(key: string): number {
 }
 
 export function shardOf(key: string, shardCount: number): number {
-  return hashKey(key) % shardCount;
+  return shardOfHash(hashKey(key), shardCount);
+}
+
+/** shardOf from the key's hash (the index builder hashes gram keys code point by code point, core.ts fnvCode). */
+export function shardOfHash(hash: number, shardCount: number): number {
+  return hash % shardCount;
 }
 
 export function shardFile(shard: number): string {
