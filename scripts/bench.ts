@@ -76,13 +76,13 @@ function treeRss(root: number): number {
   return sum;
 }
 
-/** Runs a shell command as a measured stage. */
 /** The `build step …` line within a line of output (after whatever astro had half written), or "". */
 function stepLine(line: string): string {
   const at = line.indexOf("build step ");
   return at >= 0 ? line.slice(at) + "\n" : "";
 }
 
+/** Runs a shell command as a measured stage. */
 function stage(label: string, command: string, opts: { cwd: string; env?: Record<string, string>; capBytes: number }): Promise<StageResult> {
   const timeoutMs = STAGE_TIMEOUT_MS;
   return new Promise((done) => {
