@@ -178,18 +178,21 @@ export const CSV_COLUMNS = [
   "value", "unit", "normalizedValue", "normalizedUnit", "per10k", "population", "kind", "qualifier", "asOf", "quote", "start", "end", "link",
 ] as const satisfies readonly (keyof ValueRow)[];
 
-const CSV_SPECIAL = /^[=+\-@\t\r]|[",\n\r]/;
+/** Text a spreadsheet could read as a formula (report text is untrusted): guarded with a leading '. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text that must be quoted in a CSV cell. */
+const NEEDS_QUOTES = /[",\n\r]/;
+/** Either of the two: most cells need neither treatment, and one test tells. */
+const CSV_SPECIAL = new RegExp(`${FORMULA_START.source}|${NEEDS_QUOTES.source}`);
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  // A number's text never starts a formula (strings only are guarded) nor needs quotes.
+  // Numbers are never guarded (strings only are: -5 stays a number) and need no quotes.
   if (typeof v === "number") return String(v);
   const s = String(v);
-  // Most cells need neither of the two treatments below: one test for both.
   if (!CSV_SPECIAL.test(s)) return s;
-  // Guard spreadsheet formula injection and quote when needed (report text is untrusted).
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === "string" ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.test(s) && typeof v === "string" ? `'${s}` : s;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** CSV with a header row, CRLF line ends and a UTF-8 BOM so spreadsheet programs read the Chinese. */
