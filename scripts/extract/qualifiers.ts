@@ -9,25 +9,20 @@ export interface QualifierHit {
 }
 
 // Words written right before the number (…超过500篇, 约1390平方米, 近4.4万人, 不少于6人), tried in
-// this order: a longer word wins over the word it ends in (不少于 over 少于, 不超过 over 超过).
-const BEFORE: [RegExp, Qualifier][] = [
-  [/(不少于|不低于|至少)\s*$/, "at_least"],
-  [/(不超过|不高于|低于|少于|小于|不到)\s*$/, "at_most"],
-  [/(超过|大于|高于|多于|逾|超)\s*$/, "more_than"],
-  [/((?<![签节合预制公条契协简])约|大约)\s*$/, "approx"],
-  [/(将近|接近|近)\s*$/, "nearly"],
+// this order: a longer word wins over the word it ends in (不少于 over 少于, 不超过 over 超过). A
+// word may carry a lookbehind before its characters (regex source).
+const BEFORE_WORDS: [string[], Qualifier][] = [
+  [["不少于", "不低于", "至少"], "at_least"],
+  [["不超过", "不高于", "低于", "少于", "小于", "不到"], "at_most"],
+  [["超过", "大于", "高于", "多于", "逾", "超"], "more_than"],
+  [["(?<![签节合预制公条契协简])约", "大约"], "approx"],
+  [["将近", "接近", "近"], "nearly"],
 ];
-
-/** The last character of each word of a `/(w1|w2|…)\s*$/` pattern (a lookbehind before a word holds no `|`). */
-function lastCharsOf(re: RegExp): string {
-  const tail = ")\\s*$";
-  if (!re.source.startsWith("(") || !re.source.endsWith(tail)) throw new Error(`not a word list: ${re.source}`);
-  return re.source.slice(1, -tail.length).split("|").map((w) => w.at(-1)).join("");
-}
+const BEFORE: [RegExp, Qualifier][] = BEFORE_WORDS.map(([words, q]) => [new RegExp(`(${words.join("|")})\\s*$`), q]);
 
 // Text whose last non-space character ends no word above matches no pattern (most numbers have
 // no qualifier).
-const LAST_CHARS = charTable(BEFORE.map(([re]) => lastCharsOf(re)).join(""));
+const LAST_CHARS = charTable(BEFORE_WORDS.flatMap(([words]) => words.map((w) => w.at(-1)!)).join(""));
 
 /** The qualifier written just before a number, from the text that precedes it. */
 export function qualifierBefore(before: string): QualifierHit | null {
