@@ -21,13 +21,14 @@ let served: Served;
 let docs: ReferenceDoc[] = [];
 const errors: string[] = [];
 
-async function open(path: string): Promise<Page> {
+/** A new page at `path` of `site` (the test build unless told), its errors collected. */
+async function open(path: string, site: Served = served): Promise<Page> {
   const page = await browser.newPage();
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
   });
-  await page.goto(served.url + path);
+  await page.goto(site.url + path);
   return page;
 }
 
@@ -126,10 +127,7 @@ describe.skipIf(!chromiumAvailable())("search page in Chromium", () => {
     const packed = await serveDir(site);
     try {
       for (const q of ["卫生院", "家庭医生签约服务", "医共体 两癌", "核酸"]) {
-        const page = await browser.newPage();
-        page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
-        page.on("console", (m) => m.type() === "error" && errors.push(`${page.url()}: ${m.text()}`));
-        await page.goto(`${packed.url}/search/?q=${encodeURIComponent(q)}`);
+        const page = await open(`/search/?q=${encodeURIComponent(q)}`, packed);
         await settled(page, q);
         expect((await resultIds(page)).sort(), q).toEqual([...referenceSearch(docs, q).keys()].sort());
         await page.close();
