@@ -43,7 +43,9 @@ for (const cps of texts) {
       if (best[o]! > bound) {
         occurrences++;
         perN[n]++;
-        keys.add(((h >>> 0) * 16 + n) % 2 ** 52);
+        // Distinct by (32-bit hash, length), not by text: hash collisions make the count a slight
+        // undercount (a few hundred per length among the ~2 million terms per length at 10,000 reports).
+        keys.add(h * 16 + n);
       }
     }
   }
