@@ -40,17 +40,16 @@ const sameState = (a: UrlState, b: UrlState) => JSON.stringify(a) === JSON.strin
  * @param root URL of the search-index/ directory
  */
 export function start(root: string, shardCount: number, t2s?: Record<string, string>): void {
-  const get = async (p: string): Promise<Response> => {
-    const r = await fetch(root + p);
+  const get = async (p: string, init?: RequestInit): Promise<Response> => {
+    const r = await fetch(root + p, init);
     if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
     return r;
   };
   const fetchBytes = async (p: string, offset: number, length: number): Promise<Uint8Array> => {
-    const r = await fetch(root + p, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
-    if (r.status === 206) return new Uint8Array(await r.arrayBuffer());
-    if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
-    // A server that ignores Range sends the whole pack: the answer is still right, only slower.
-    return new Uint8Array(await r.arrayBuffer()).subarray(offset, offset + length);
+    const r = await get(p, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } });
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    // A server that ignores Range sends the whole pack (200): the answer is still right, only slower.
+    return r.status === 206 ? bytes : bytes.subarray(offset, offset + length);
   };
   const engine = new SearchEngine({ fetchJson: async (p) => (await get(p)).json(), fetchText: async (p) => (await get(p)).text(), fetchBytes }, shardCount, t2s);
   let early: { state: UrlState; outcome: Promise<SearchOutcome> } | null = null;
