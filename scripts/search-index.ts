@@ -32,7 +32,7 @@ import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type ListRef, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, hashKey, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
