@@ -1,5 +1,6 @@
 // Indicator topics: the catalogue may name them by key (group: "covid") or in Chinese
 // (topic: "疫情防控"); the site always shows Chinese, in a stable order.
+import { zh } from "./corpus";
 const TOPIC_BY_KEY: Record<string, string> = {
   covid: "疫情防控",
   resources: "医疗资源",
@@ -30,7 +31,7 @@ export function topicLabel(raw: string | null): string {
 export function compareTopics(a: string, b: string): number {
   const ia = TOPIC_ORDER.indexOf(a);
   const ib = TOPIC_ORDER.indexOf(b);
-  return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || a.localeCompare(b, "zh-CN");
+  return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || zh.compare(a, b);
 }
 
 /** A URL-safe anchor for a topic heading. */
