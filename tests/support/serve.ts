@@ -12,7 +12,8 @@ export interface Served {
   requests: Map<string, number>;
 }
 
-export async function serveDir(dir: string): Promise<Served> {
+/** `ignoreRange`: answer Range requests with the whole file (200), as some servers do. */
+export async function serveDir(dir: string, options: { ignoreRange?: boolean } = {}): Promise<Served> {
   const handler = sirv(dir, { dev: false, etag: true, gzip: true, brotli: false, extensions: ["html"] });
   const bytes = new Map<string, number>();
   const requests = new Map<string, number>();
@@ -20,6 +21,7 @@ export async function serveDir(dir: string): Promise<Served> {
     const write = res.write.bind(res);
     const end = res.end.bind(res);
     const path = req.url ?? "/";
+    if (options.ignoreRange) delete req.headers.range;
     requests.set(path, (requests.get(path) ?? 0) + 1);
     const count = (chunk: unknown) => {
       if (chunk && typeof chunk !== "function") bytes.set(path, (bytes.get(path) ?? 0) + Buffer.byteLength(chunk as string | Buffer));
