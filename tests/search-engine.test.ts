@@ -7,16 +7,16 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { execFileSync } from "node:child_process";
 import { runInNewContext } from "node:vm";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { SearchEngine, facetValuesShown } from "../src/lib/search/engine";
-import { parseEntry } from "../src/lib/entry-file";
+import { SearchEngine, facetValuesShown, type TopHits } from "../src/lib/search/engine";
+import { parseEntry, serialiseEntry } from "../src/lib/entry-file";
 import { searchLines } from "../src/lib/search/text";
 import { referenceSearch, randomSubstring, seededRandom, type ReferenceDoc } from "../src/lib/search/reference";
 import type { ReportEntry } from "../src/lib/schema";
-import { chooseLists, coverOffsets, parseQuery, planTerm, type Entry, type Shard } from "../src/lib/search/core";
+import { chooseLists, coverOffsets, packedRefsOf, parseQuery, planTerm, shardKeysOf, type Entry, type Shard } from "../src/lib/search/core";
 import { parseListRef, shardFile, shardOf } from "../src/lib/search/shard";
 
 // The entries of the test build (tests/support/build-site.ts), or the repo's own after `npm run ingest`.
@@ -150,6 +150,63 @@ describe("exact substring semantics on the seed reports", () => {
       if (chosen < fixed) cheaper++;
     }
     expect(cheaper).toBeGreaterThan(20);
+  });
+
+  it("gives the first rows of a common long phrase before reading its pairs' lists, exactly as the whole answer ranks them", async () => {
+    const { bound, docs: table } = await engine.load();
+    const rand = seededRandom(4242);
+    const texts = docs.map((d) => d.lines);
+    let costly = 0;
+    for (let i = 0; i < 150; i++) {
+      const long = randomSubstring(texts, rand, 7, 16);
+      // Also with a second term, sorted by date, or filtered to the province of a report.
+      const q = i % 4 === 3 ? `${long} ${randomSubstring(texts, rand, 1, 3)}` : long;
+      const sort = i % 4 === 1 ? "date" : "relevance";
+      const filters = i % 4 === 2 ? { province: [table[i % table.length]!.province ?? "不详"] } : {};
+      const plan = planTerm(long);
+      const choice = chooseLists(plan, shardEntry, bound);
+      const isCostly = choice.kind === "positions" && choice.cost > bound;
+      if (isCostly) costly++;
+      // A cold engine that notes which list members it has read when the first rows arrive.
+      const read: string[] = [];
+      const cold = new SearchEngine({
+        fetchJson: async (p) => readJson(p),
+        fetchText: async (p) => readText(p),
+        fetchBytes: async (p, offset, length) => {
+          read.push(`${p}:${offset}:${length}`);
+          return readFileSync(join(dir, p)).subarray(offset, offset + length);
+        },
+      });
+      const tops: TopHits[] = [];
+      let readAtFirstTop: string[] | null = null;
+      const topRows = 1 + (i % 4);
+      const outcome = await cold.search(q, filters, sort, (top) => {
+        readAtFirstTop ??= [...read];
+        tops.push(top);
+      }, topRows);
+      expect(tops.length > 0, q).toBe(isCostly && outcome.hits.length > 0);
+      let before = 0;
+      for (const top of tops) {
+        expect(top.hits.length, q).toBeGreaterThan(before);
+        expect(top.hits.length, q).toBeLessThanOrEqual(topRows);
+        expect(top.hits, q).toEqual(outcome.hits.slice(0, top.hits.length));
+        before = top.hits.length;
+      }
+      if (!readAtFirstTop) continue;
+      // The lists of the cheapest cover that live in packs were not read before the first rows,
+      // unless a window (at most `bound` positions) or the other term reads the same list.
+      const member = (ref: string) => {
+        const { file, offset, length } = parseListRef(ref);
+        return `${file}:${offset}:${length}`;
+      };
+      const others = [...plan.windows, ...parseQuery(q).terms.slice(1)].flatMap((t) => packedRefsOf(chooseLists(planTerm(t), shardEntry, bound)));
+      const coverMembers = packedRefsOf(choice).filter((ref) => !others.includes(ref)).map(member);
+      for (const m of coverMembers) expect(readAtFirstTop, q).not.toContain(m);
+      expect(coverMembers.some((m) => read.includes(m)) || coverMembers.length === 0, q).toBe(true);
+    }
+    // The default bound makes no term of the five seeds costly; bound 40 makes many.
+    if (bound < 1000) expect(costly).toBeGreaterThan(30);
+    else expect(costly).toBe(0);
   });
 
   it("answers every term of 3–6 characters from one count list or at most `bound` positions", async () => {
@@ -316,7 +373,7 @@ describe("exact substring semantics on the seed reports", () => {
     for (const q of ["家庭医生签约", "核酸 检测", "卫生", '"阳 山 县"']) {
       const { fetched, ready } = runSearchScript(q);
       // The shards of the query's keys (shard count compiled in) are asked for at once, with the table.
-      const keys = parseQuery(q).terms.flatMap((t) => planTerm(t).keys);
+      const keys = parseQuery(q).terms.flatMap(shardKeysOf);
       const shards = [...new Set(keys.map((k) => shardFile(shardOf(k, shardCount))))];
       expect([...fetched].sort(), q).toEqual(["table.json", ...shards].sort());
       // The search runs on to the first result's row chunk while the DOM is still loading.
@@ -343,4 +400,60 @@ describe("exact substring semantics on the seed reports", () => {
     expect(facetValuesShown(facets.county, new Set())).toEqual(facets.county);
   });
 });
+});
+
+// Reports written for the first-rows rule: a long phrase whose windows occur far more often than
+// the phrase itself in one report, so the report with the best bound is not the best match.
+describe("the first rows of a long phrase when its windows' counts are loose bounds", () => {
+  const W1 = "甲乙丙丁戊己";
+  const W2 = "庚辛壬癸子丑";
+  const PHRASE = W1 + W2;
+  // Report → body: windows apart (loose bound) and the phrase itself.
+  const bodies: Record<string, string> = {
+    loose: `${W1}。${W2}。\n`.repeat(4) + `${PHRASE}。\n`,
+    tight: `${PHRASE}，${PHRASE}，${PHRASE}。\n`,
+    windowsOnly: `${W1}。${W2}。\n`.repeat(6),
+    twice: `${PHRASE}。${PHRASE}。\n`,
+  };
+  let engine: SearchEngine;
+  let ids: string[];
+
+  beforeAll(async () => {
+    const seed = parseEntry(readFileSync(join(ENTRIES, readdirSync(ENTRIES).find((f) => f.endsWith(".md"))!), "utf8"));
+    const entries = mkdtempSync(join(tmpdir(), "first-rows-entries-"));
+    for (const [name, body] of Object.entries(bodies)) {
+      const e = { ...(seed.data as unknown as ReportEntry), id: `first-rows-${name}`, title: `测试报告 ${name}` };
+      writeFileSync(join(entries, `${e.id}.md`), serialiseEntry(e, body));
+    }
+    const out = mkdtempSync(join(tmpdir(), "first-rows-index-"));
+    // Bound 2: every pair of the phrase is common, so it is costly.
+    execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", entries, "--bound", "2", "--no-page"], { stdio: "pipe" });
+    const dir = join(out, "search-index");
+    const read = (p: string) => gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8");
+    engine = new SearchEngine({ fetchJson: async (p) => JSON.parse(read(p)), fetchText: async (p) => read(p), fetchBytes: async (p, offset, length) => readFileSync(join(dir, p)).subarray(offset, offset + length) });
+    const { docs } = await engine.load();
+    ids = await Promise.all(docs.map(async (_, i) => (await engine.row(i)).id));
+  }, 120_000);
+
+  it("verifies past the report with the best bound before it shows a row", async () => {
+    const tops: string[][] = [];
+    const outcome = await engine.search(PHRASE, {}, "relevance", (top) => tops.push(top.hits.map((h) => ids[h.doc]!)), 3);
+    const ranked = outcome.hits.map((h) => [ids[h.doc], h.occurrences]);
+    expect(ranked).toEqual([["first-rows-tight", 3], ["first-rows-twice", 2], ["first-rows-loose", 1]]);
+    // "loose" has the best bound (4 + 1 windows each), but it is shown only after the two reports that beat it.
+    expect(tops.length).toBeGreaterThan(0);
+    expect(tops[0]![0]).toBe("first-rows-tight");
+    // (Later rows may not come before the whole answer does: it is read as soon as the first row is known.)
+    for (const top of tops) expect(top).toEqual(ranked.slice(0, top.length).map(([id]) => id));
+  });
+
+  it("a report holding the windows but never the phrase is no row", async () => {
+    const tops: string[][] = [];
+    const outcome = await engine.search(PHRASE, {}, "date", (top) => tops.push(top.hits.map((h) => ids[h.doc]!)), 20);
+    const ranked = outcome.hits.map((h) => ids[h.doc]);
+    expect(ranked).not.toContain("first-rows-windowsOnly");
+    expect(ranked).toHaveLength(3);
+    expect(tops.length).toBeGreaterThan(0);
+    for (const top of tops) expect(top).toEqual(ranked.slice(0, top.length));
+  });
 });

@@ -154,6 +154,46 @@ describe.skipIf(!chromiumAvailable())("search page in Chromium", () => {
     }
   });
 
+  it("a common long phrase shows its first rows before the whole answer, and keeps them (an index with bound 40)", async () => {
+    // With bound 40 the phrase's covering pairs are far over the bound on the seeds: its first
+    // rows come from its windows and the report texts, then the whole answer fills the page.
+    const site = mkdtempSync(join(tmpdir(), "search-top-"));
+    for (const d of ["search", "_astro"]) cpSync(join(built.dist, d), join(site, d), { recursive: true });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/search-index.ts", "--out", site, "--entries", built.entriesDir, "--bound", "40"], { stdio: "pipe" });
+    const server = await serveDir(site);
+    try {
+      for (const q of ["家庭医生签约服务", "基本公共卫生服务"]) {
+        const page = await browser.newPage();
+        page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+        // Every state the status line passes through, with the rows on the page at that moment.
+        await page.addInitScript(() => {
+          const seen: string[] = [];
+          (window as unknown as { seen: string[] }).seen = seen;
+          document.addEventListener("DOMContentLoaded", () => {
+            const status = document.getElementById("search-status")!;
+            const note = () => seen.push(`${status.dataset.state}:${document.querySelectorAll("#search-results li").length}`);
+            new MutationObserver(note).observe(status, { attributes: true, attributeFilter: ["data-state"] });
+          });
+        });
+        await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+        await settled(page, q);
+        const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+        // Rows first under "partial" (the whole answer is still being counted), then "done".
+        const partial = seen.findIndex((s) => s.startsWith("partial:"));
+        expect(partial, `${q}: ${seen}`).toBeGreaterThanOrEqual(0);
+        expect(seen.slice(partial + 1).some((s) => s.startsWith("done:") && Number(s.split(":")[1]) >= 1), `${q}: ${seen}`).toBe(true);
+        // The rows are the exact answer, in the page's rank order.
+        const ids = await resultIds(page);
+        expect([...ids].sort(), q).toEqual([...referenceSearch(docs, q).keys()].sort());
+        const ranked = await page.evaluate(() => document.getElementById("search-results")!.dataset.docs!.split(" ").length);
+        expect(ranked).toBe(ids.length);
+        await page.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it("text found in no report gives 没有找到 and no results", async () => {
     const q = "核酸检测阳性率";
     expect(referenceSearch(docs, q).size).toBe(0);

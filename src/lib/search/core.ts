@@ -266,6 +266,13 @@ export interface TermPlan {
    * one-character run.
    */
   keys: string[];
+  /**
+   * For a term that is one run longer than GRAM_MAX: its GRAM_MAX-character windows at offsets
+   * 0, GRAM_MAX, 2·GRAM_MAX, … and n−GRAM_MAX. Each occurrence of the term holds every window,
+   * so their exact counts bound the term's per report without reading its pairs' positions
+   * (the engine's first rows of a common long phrase).
+   */
+  windows: string[];
 }
 
 /** The pairs a run's plan looks up: every pair of a long run, the fixed cover of a short one. */
@@ -292,7 +299,23 @@ export function planTerm(term: string): TermPlan {
     if (run.cps.length === 1) keys.add(run.cps[0]!);
     else for (const k of pairOffsetsToLookUp(run.cps.length)) keys.add(run.cps[k]! + run.cps[k + 1]!);
   }
-  return { cps, runs, gram, keys: [...keys] };
+  return { cps, runs, gram, keys: [...keys], windows: runs.length === 1 ? windowsOf(runs[0]!.cps) : [] };
+}
+
+/** The keys whose shards a term reads: its plan's keys, and its windows when it is a long run. */
+export function shardKeysOf(term: string): string[] {
+  const plan = planTerm(term);
+  return [...plan.keys, ...plan.windows];
+}
+
+/** The GRAM_MAX-character windows that cover a run longer than GRAM_MAX (none for a shorter one). */
+function windowsOf(cps: readonly string[]): string[] {
+  const n = cps.length;
+  if (n <= GRAM_MAX) return [];
+  const offsets: number[] = [];
+  for (let o = 0; o + GRAM_MAX < n; o += GRAM_MAX) offsets.push(o);
+  offsets.push(n - GRAM_MAX);
+  return [...new Set(offsets.map((o) => cps.slice(o, o + GRAM_MAX).join("")))];
 }
 
 /** Looks up a key's entry in the loaded shards. */
@@ -309,7 +332,7 @@ export type Choice =
    * one-character run from its character's counts; `verify` when the index cannot decide alone
    * (a phrase with spaces), so candidates are checked on their text.
    */
-  | { kind: "positions"; runs: { offset: number; pairs: number[]; lists: ListRef[] }[]; singles: ListRef[]; verify: boolean };
+  | { kind: "positions"; runs: { offset: number; pairs: number[]; lists: ListRef[] }[]; singles: ListRef[]; verify: boolean; cost: number };
 
 /** Decides how to answer a term from the entries of its keys; exact, and within `bound` positions for a term of 3–6 characters. */
 export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choice {
@@ -320,7 +343,7 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
     const e = lookup(runs[0]!.cps.join(""));
     if (!e) return none;
     if (e[1] !== 0) return { kind: "counts", list: e[1] };
-    return { kind: "positions", runs: [{ offset: 0, pairs: [0], lists: [e[2]] }], singles: [], verify: false };
+    return { kind: "positions", runs: [{ offset: 0, pairs: [0], lists: [e[2]] }], singles: [], verify: false, cost: e[0] };
   }
   if (plan.gram) {
     const g = lookup(plan.gram);
@@ -337,6 +360,8 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
   }
   const out: { offset: number; pairs: number[]; lists: ListRef[] }[] = [];
   const singles: ListRef[] = [];
+  // The positions read: the pairs' occurrences in the corpus.
+  let cost = 0;
   for (const run of runs) {
     const n = run.cps.length;
     if (n === 1) {
@@ -353,10 +378,11 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
       const e = pair(o);
       if (!e) return none;
       lists.push(e[2]);
+      cost += e[0];
     }
     out.push({ offset: run.offset, pairs, lists });
   }
-  return { kind: "positions", runs: out, singles, verify: runs.length > 1 };
+  return { kind: "positions", runs: out, singles, verify: runs.length > 1, cost };
 }
 
 /** The pack references of the lists a choice needs (those not inline in their shard). */

@@ -2,7 +2,7 @@
 // finds the exact matches, filters, counts, ranks; loads result rows and texts on demand. No DOM
 // here; `fetchJson`/`fetchText`/`fetchBytes` are injected so tests can run it on the built files without a browser.
 import { fold } from "./text";
-import { chooseLists, packedRefsOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, type Shard, type TermPlan } from "./core";
+import { chooseLists, packedRefsOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, shardKeysOf, type Choice, type Shard, type TermPlan } from "./core";
 import { expandTable, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactRows, type CompactTable, type DocMeta, type DocRow, type SearchTable } from "./shard";
 
 export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
@@ -91,6 +91,39 @@ export interface SearchOutcome {
   ms: number;
 }
 
+/**
+ * The first rows of a result list, known before the whole answer: exactly the first hits of the
+ * final ranking (filters applied), so the page can draw them and keep them.
+ */
+export interface TopHits {
+  terms: string[];
+  simplified: string[] | null;
+  hits: Hit[];
+}
+
+/** Matches of one term variant: doc → occurrences, and the docs where it is in the title or region line. */
+interface VariantMatch {
+  counts: Map<number, number>;
+  heads: Set<number>;
+}
+
+/** The ranking: title or region match, then occurrences, then report number (date order); or date alone. */
+function rankOrder(sort: SortOrder): (a: Hit, b: Hit) => number {
+  const byDate = (a: Hit, b: Hit) => a.doc - b.doc;
+  return sort === "date" ? byDate : (a, b) => Number(b.headMatch) - Number(a.headMatch) || b.occurrences - a.occurrences || byDate(a, b);
+}
+
+/**
+ * A term longer than GRAM_MAX whose cheapest pair cover reads more than `bound` positions (a
+ * common long phrase): its first rows come from its windows' counts and the texts instead.
+ */
+function isCostly(plan: TermPlan, choice: Choice, bound: number): boolean {
+  return choice.kind === "positions" && plan.windows.length > 0 && choice.cost > bound;
+}
+
+/** Reports verified on their text per round while the first rows are looked for (the first alone). */
+const TOP_BATCH = 4;
+
 export interface EngineIO {
   fetchJson: (path: string) => Promise<unknown>;
   fetchText: (path: string) => Promise<string>;
@@ -171,11 +204,15 @@ export class SearchEngine {
     return p;
   }
 
-  /** Exact matches of one term variant: the index's lists, and the text where the index cannot decide. */
-  private async matchVariant(plan: TermPlan, shardCount: number, bound: number): Promise<{ counts: Map<number, number>; heads: Set<number> }> {
+  /** How a term variant is answered: loads the shards of its keys and chooses its lists. */
+  private async choose(plan: TermPlan, table: SearchTable): Promise<Choice> {
     const loaded = new Map<string, Shard>();
-    await Promise.all(plan.keys.map(async (k) => loaded.set(k, await this.shard(shardOf(k, shardCount)))));
-    const choice = chooseLists(plan, (k) => loaded.get(k)?.[k], bound);
+    await Promise.all(plan.keys.map(async (k) => loaded.set(k, await this.shard(shardOf(k, table.shardCount)))));
+    return chooseLists(plan, (k) => loaded.get(k)?.[k], table.bound);
+  }
+
+  /** Exact matches of one term variant: the chosen lists, and the text where the index cannot decide. */
+  private async matchChoice(plan: TermPlan, choice: Choice): Promise<VariantMatch> {
     const lists = new Map<string, number[]>();
     await Promise.all(packedRefsOf(choice).map(async (ref) => lists.set(ref, await this.packedList(ref))));
     const m = matchTerm(choice, (ref) => lists.get(ref)!);
@@ -192,22 +229,66 @@ export class SearchEngine {
     return m;
   }
 
-  async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance"): Promise<SearchOutcome> {
-    const t0 = Date.now();
+  /**
+   * Upper bounds for a long term from its GRAM_MAX-character windows (TermPlan.windows): per
+   * report the least of their exact counts, and a title match only where every window has one.
+   * Each window is a term of up to GRAM_MAX characters, so it reads one count list or at most
+   * `bound` positions, however common the whole term is.
+   */
+  private async windowBounds(plan: TermPlan, table: SearchTable): Promise<VariantMatch> {
+    const windows = await Promise.all(plan.windows.map(async (w) => {
+      const p = planTerm(w);
+      return this.matchChoice(p, await this.choose(p, table));
+    }));
+    const counts = new Map<number, number>();
+    const heads = new Set<number>();
+    for (const [doc, n] of windows[0]!.counts) {
+      let least = n;
+      for (const w of windows) least = Math.min(least, w.counts.get(doc) ?? 0);
+      if (least === 0) continue;
+      counts.set(doc, least);
+      if (windows.every((w) => w.heads.has(doc))) heads.add(doc);
+    }
+    return { counts, heads };
+  }
+
+  /** The query's terms, their variants (as typed and simplified) and the report table. */
+  private async prepare(query: string) {
     const { terms } = parseQuery(query);
     const hasHan = terms.some((t) => /\p{Script=Han}/u.test(t));
     const t2sPromise = hasHan ? this.loadT2s() : Promise.resolve({} as Record<string, string>);
     const tablePromise = this.load();
     // Terms as typed: their shards can load while the table and the character map arrive.
-    if (this.shardCount > 0) for (const t of terms) for (const k of planTerm(t).keys) this.shard(shardOf(k, this.shardCount)).catch(() => undefined);
+    if (this.shardCount > 0) for (const k of terms.flatMap(shardKeysOf)) this.shard(shardOf(k, this.shardCount)).catch(() => undefined);
     const [table, t2s] = await Promise.all([tablePromise, t2sPromise]);
     if (this.shardCount > 0 && this.shardCount !== table.shardCount) throw new Error("search index and page are out of date: rebuild the site");
     const simplifiedTerms = terms.map((t) => [...t].map((c) => t2s[c] ?? c).join(""));
     const changed = simplifiedTerms.some((s, i) => s !== terms[i]);
     // Each term is a set of variants (as typed, and in simplified characters); a report matches
     // a term when it contains any variant, and the query when it matches every term.
-    const variants = terms.map((t, i) => [...new Set([t, simplifiedTerms[i]!])]);
-    const results = await Promise.all(variants.map((vs) => Promise.all(vs.map((v) => this.matchVariant(planTerm(v), table.shardCount, table.bound)))));
+    const plans = terms.map((t, i) => [...new Set([t, simplifiedTerms[i]!])].map((v) => planTerm(v)));
+    return { terms, simplified: changed ? simplifiedTerms : null, plans, table };
+  }
+
+  /**
+   * @param onTop when given, and a term is a common long phrase whose lists are large, called with
+   *   the first rows of the final ranking as they become known (up to `topRows`), before the
+   *   lists are downloaded: the first row needs the phrase's windows and a report text or two.
+   */
+  async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance", onTop?: (top: TopHits) => void, topRows = 20): Promise<SearchOutcome> {
+    const t0 = Date.now();
+    const { terms, simplified, plans, table } = await this.prepare(query);
+    const choices = await Promise.all(plans.map((ps) => Promise.all(ps.map((p) => this.choose(p, table)))));
+    const matches = plans.map((ps, i) => ps.map((p, j) => once(() => this.matchChoice(p, choices[i]![j]!))));
+    let stopTop = () => {};
+    if (onTop && plans.some((ps, i) => ps.some((p, j) => isCostly(p, choices[i]![j]!, table.bound)))) {
+      const top = this.startTop({ terms, simplified, plans, choices, matches, table, filters, sort, onTop, topRows });
+      // The large lists wait until the first row is drawn (or the first rows cannot be found early).
+      await top.first;
+      stopTop = top.stop;
+    }
+    const results = await Promise.all(matches.map((ms) => Promise.all(ms.map((m) => m()))));
+    stopTop();
 
     let all: Map<number, number> | null = null;
     const headDocs = new Set<number>();
@@ -229,19 +310,13 @@ export class SearchEngine {
     }
     const docs = table.docs;
     const hitsAll: Hit[] = [...(all ?? new Map<number, number>())].map(([doc, occurrences]) => ({ doc, occurrences, headMatch: headDocs.has(doc) }));
-    // Reports are numbered in date order (newest first).
-    const byDate = (a: Hit, b: Hit) => a.doc - b.doc;
-    hitsAll.sort(
-      sort === "date"
-        ? byDate
-        : (a, b) => Number(b.headMatch) - Number(a.headMatch) || b.occurrences - a.occurrences || byDate(a, b),
-    );
+    hitsAll.sort(rankOrder(sort));
     const hits = hitsAll.filter((h) => passesFilters(docs[h.doc]!, filters));
     let facets: SearchOutcome["facets"] | null = null;
     return {
       query,
       terms,
-      simplified: changed ? simplifiedTerms : null,
+      simplified,
       all: hitsAll,
       hits,
       // Counted when first read: the page draws the first result row before its filters.
@@ -252,8 +327,105 @@ export class SearchEngine {
     };
   }
 
+  /**
+   * The first rows of the ranking without the costly terms' lists: each report that can match
+   * gets an upper bound of its rank (the costly terms' window bounds, the other terms' exact
+   * counts); reports are verified on their text best bound first, and a verified hit is final
+   * once it ranks above the best bound not yet verified.
+   */
+  private startTop(q: {
+    terms: string[];
+    simplified: string[] | null;
+    plans: TermPlan[][];
+    choices: Choice[][];
+    matches: (() => Promise<VariantMatch>)[][];
+    table: SearchTable;
+    filters: Filters;
+    sort: SortOrder;
+    onTop: (top: TopHits) => void;
+    topRows: number;
+  }): { first: Promise<void>; stop: () => void } {
+    let stopped = false;
+    let resolveFirst = () => {};
+    const first = new Promise<void>((resolve) => (resolveFirst = resolve));
+    const rank = rankOrder(q.sort);
+    const run = async () => {
+      const costly = q.plans.map((ps, i) => ps.map((p, j) => isCostly(p, q.choices[i]![j]!, q.table.bound)));
+      const exact: (VariantMatch | null)[][] = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((_, j) => (costly[i]![j] ? null : q.matches[i]![j]!())))));
+      const bounds = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((p, j) => exact[i]![j] ?? this.windowBounds(p, q.table)))));
+      // Per report: the sum of the terms' bounds, present in every term.
+      let candidates: Map<number, Hit> | null = null;
+      for (const termBounds of bounds) {
+        const term = new Map<number, Hit>();
+        for (const b of termBounds) {
+          for (const [doc, n] of b.counts) {
+            const h = term.get(doc);
+            if (h) h.occurrences += n;
+            else term.set(doc, { doc, occurrences: n, headMatch: false });
+          }
+          for (const doc of b.heads) {
+            const h = term.get(doc);
+            if (h) h.headMatch = true;
+          }
+        }
+        if (candidates === null) candidates = term;
+        else {
+          const next = new Map<number, Hit>();
+          for (const [doc, h] of candidates) {
+            const t = term.get(doc);
+            if (t) next.set(doc, { doc, occurrences: h.occurrences + t.occurrences, headMatch: h.headMatch || t.headMatch });
+          }
+          candidates = next;
+        }
+      }
+      const queue = [...(candidates ?? new Map<number, Hit>()).values()].filter((h) => passesFilters(q.table.docs[h.doc]!, q.filters)).sort(rank);
+      const verify = async (doc: number): Promise<Hit | null> => {
+        const cps = fold(await this.text(doc));
+        const head = cps.slice(0, headEnd(cps));
+        let occurrences = 0;
+        let headMatch = false;
+        for (const [i, ps] of q.plans.entries()) {
+          let n = 0;
+          for (const [j, p] of ps.entries()) {
+            const m = exact[i]![j];
+            const k = m ? (m.counts.get(doc) ?? 0) : countIn(cps, p.cps);
+            n += k;
+            if (k > 0 && (m ? m.heads.has(doc) : firstIndex(head, p.cps) >= 0)) headMatch = true;
+          }
+          if (n === 0) return null;
+          occurrences += n;
+        }
+        return { doc, occurrences, headMatch };
+      };
+      const verified: Hit[] = [];
+      let shown = 0;
+      for (let next = 0; next < queue.length && shown < q.topRows && !stopped; ) {
+        const batch = queue.slice(next, next + (shown === 0 ? 1 : TOP_BATCH));
+        next += batch.length;
+        for (const h of await Promise.all(batch.map((b) => verify(b.doc)))) if (h) verified.push(h);
+        verified.sort(rank);
+        // Every report not yet verified ranks at best as its bound, and the queue is in bound order.
+        const best = queue[next];
+        const settled = best ? verified.filter((h) => rank(h, best) < 0) : verified;
+        if (settled.length > shown && !stopped) {
+          shown = Math.min(settled.length, q.topRows);
+          q.onTop({ terms: q.terms, simplified: q.simplified, hits: settled.slice(0, shown) });
+          resolveFirst();
+        }
+      }
+    };
+    // A failure here only loses the early rows: the full search reports it.
+    run().catch(() => undefined).finally(resolveFirst);
+    return {
+      first,
+      stop: () => {
+        stopped = true;
+      },
+    };
+  }
+
   /** First occurrence of any variant of the terms, preferring the body over the title lines. */
-  async firstMatch(doc: number, outcome: SearchOutcome): Promise<{ text: string; start: number; len: number } | null> {
+  async firstMatch(doc: number, outcome: Pick<SearchOutcome, "terms" | "simplified">): Promise<{ text: string; start: number; len: number } | null> {
     const text = await this.text(doc);
     const cps = fold(text);
     const bodyStart = headEnd(cps);
@@ -278,4 +450,10 @@ function headEnd(cps: readonly string[]): number {
   let i = 0;
   for (let lines = 0; i < cps.length && lines < 2; i++) if (cps[i] === "\n") lines++;
   return i;
+}
+
+/** A promise-returning function called at most once. */
+function once<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => (p ??= f());
 }

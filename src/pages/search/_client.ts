@@ -1,6 +1,6 @@
 // The search page's script. Report text is untrusted: every piece of it goes into the DOM as
 // text (textContent / text nodes), never as HTML.
-import { SearchEngine, FILTER_KEYS, facetValuesShown, type SortOrder, type Filters, type FilterKey, type SearchOutcome } from "../../lib/search/engine";
+import { SearchEngine, FILTER_KEYS, facetValuesShown, type Hit, type SortOrder, type Filters, type FilterKey, type SearchOutcome, type TopHits } from "../../lib/search/engine";
 import { excerptAt, textFragment } from "../../lib/search/core";
 import type { DocRow } from "../../lib/search/shard";
 
@@ -33,6 +33,33 @@ function readState(search: string): UrlState {
 const sameState = (a: UrlState, b: UrlState) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * A search under way: its outcome, and the first rows known before it (TopHits) for a common long
+ * phrase. Rows that arrive before anyone listens are kept for the first listener.
+ */
+interface Running {
+  state: UrlState;
+  outcome: Promise<SearchOutcome>;
+  listen(onTop: (top: TopHits) => void): void;
+}
+
+function runSearch(engine: SearchEngine, state: UrlState): Running {
+  let latest: TopHits | null = null;
+  let listener: ((top: TopHits) => void) | null = null;
+  const outcome = engine.search(state.q, state.filters, state.sort, (top) => {
+    latest = top;
+    listener?.(top);
+  }, PAGE);
+  return {
+    state,
+    outcome,
+    listen(onTop) {
+      listener = onTop;
+      if (latest) onTop(latest);
+    },
+  };
+}
+
+/**
  * Runs as a classic async script (dist/search-index/search.js, bundled by scripts/search-index.ts
  * with the index's shard count and t2s map), so that a shared link's query starts as soon as the script has
  * arrived, while the page is still being parsed, styled and laid out; the page is wired up once
@@ -52,14 +79,13 @@ export function start(root: string, shardCount: number, t2s?: Record<string, str
     return r.status === 206 ? bytes : bytes.subarray(offset, offset + length);
   };
   const engine = new SearchEngine({ fetchJson: async (p) => (await get(p)).json(), fetchText: async (p) => (await get(p)).text(), fetchBytes }, shardCount, t2s);
-  let early: { state: UrlState; outcome: Promise<SearchOutcome> } | null = null;
+  let early: Running | null = null;
   const state = readState(location.search);
   if (state.q) {
     performance.mark("search-start");
-    const outcome = engine.search(state.q, state.filters, state.sort);
+    early = runSearch(engine, state);
     // The first result row's chunk too, as soon as the ranking is known.
-    outcome.then((o) => o.hits[0] && engine.row(o.hits[0].doc)).catch(() => undefined);
-    early = { state, outcome };
+    early.outcome.then((o) => o.hits[0] && engine.row(o.hits[0].doc)).catch(() => undefined);
   }
   const wire = () => startPage(engine, () => {
     const e = early;
@@ -70,7 +96,7 @@ export function start(root: string, shardCount: number, t2s?: Record<string, str
   else wire();
 }
 
-function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; outcome: Promise<SearchOutcome> } | null): void {
+function startPage(engine: SearchEngine, takeEarly: () => Running | null): void {
   const form = document.getElementById("search-form") as HTMLFormElement;
   const input = document.getElementById("q") as HTMLInputElement;
   const status = document.getElementById("search-status")!;
@@ -135,33 +161,54 @@ function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; out
     const sort = sortSelect.value as SortOrder;
     // The query the script started before the page was ready, if it is still the one asked for.
     const early = takeEarly();
-    const started = early && sameState(early.state, { q, sort, filters }) ? early.outcome : null;
-    if (!started) {
+    const state = { q, sort, filters };
+    const running = early && sameState(early.state, state) ? early : null;
+    if (!running) {
       performance.clearMarks();
       performance.mark("search-start");
     }
     list.dataset.query = q;
     setStatus("正在搜索…", "busy");
+    current = null;
+    // Rows drawn before the whole answer (a common long phrase): exactly its first rows, kept.
+    let topShown = 0;
+    let drawing = Promise.resolve();
+    const search = running ?? runSearch(engine, state);
+    search.listen((top) => {
+      drawing = drawing.then(async () => {
+        if (my !== generation || current) return;
+        if (topShown === 0) {
+          showNote(top);
+          observer.disconnect();
+          list.replaceChildren();
+          shown = 0;
+          more.hidden = true;
+          setStatus(`已找到排在最前的报告，正在统计全部含有“${top.terms.join("”和“")}”的报告…`, "partial");
+        }
+        await appendRows(my, top.hits.slice(topShown), top);
+        topShown = top.hits.length;
+      });
+    });
     let outcome: SearchOutcome;
     try {
-      outcome = await (started ?? engine.search(q, filters, sort));
+      outcome = await search.outcome;
+      await drawing;
     } catch (e) {
       if (my === generation) setStatus(`搜索出错：${(e as Error).message}`, "error");
       return;
     }
     if (my !== generation) return;
     current = outcome;
-    if (outcome.simplified) {
-      note.textContent = `已将繁体“${outcome.terms.join(" ")}”同时按简体“${outcome.simplified.join(" ")}”搜索。`;
-      note.hidden = false;
-    } else note.hidden = true;
-    observer.disconnect();
-    list.replaceChildren();
+    showNote(outcome);
+    if (topShown === 0) {
+      observer.disconnect();
+      list.replaceChildren();
+      shown = 0;
+    }
     // Every matching report's number in rank order (rows beyond the first page load on demand),
     // for tools: r/<chunk>.json of the index maps numbers to report ids.
     list.dataset.docs = outcome.hits.map((h) => h.doc).join(" ");
     delete list.dataset.complete;
-    shown = 0;
     if (outcome.all.length === 0) {
       renderFilters(outcome);
       setStatus(`没有找到包含“${outcome.terms.join("”和“")}”的报告。`, "empty");
@@ -181,13 +228,27 @@ function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; out
     await showMore(my, () => renderFilters(outcome));
   }
 
+  function showNote(o: Pick<SearchOutcome, "terms" | "simplified">): void {
+    if (o.simplified) {
+      note.textContent = `已将繁体“${o.terms.join(" ")}”同时按简体“${o.simplified.join(" ")}”搜索。`;
+      note.hidden = false;
+    } else note.hidden = true;
+  }
+
+  /** The next page of the current outcome's rows (the first page is filled up to PAGE rows). */
   async function showMore(my: number, afterFirstRow?: () => void): Promise<void> {
     if (!current) return;
     const outcome = current;
-    const { docs } = await engine.load();
-    const batch = outcome.hits.slice(shown, shown + PAGE);
-    shown += batch.length;
+    const batch = outcome.hits.slice(shown, shown < PAGE ? PAGE : shown + PAGE);
     if (batch.length === 0) afterFirstRow?.();
+    await appendRows(my, batch, outcome, afterFirstRow);
+    if (my !== generation) return;
+    more.hidden = shown >= outcome.hits.length;
+    list.dataset.complete = shown >= outcome.hits.length ? "1" : "0";
+  }
+
+  async function appendRows(my: number, batch: Hit[], terms: Pick<SearchOutcome, "terms" | "simplified">, afterFirstRow?: () => void): Promise<void> {
+    const { docs } = await engine.load();
     // Titles, ids and dates of just these rows (chunks of the report table), each row drawn as soon
     // as its own chunk has come. The first row's chunk is asked for alone: every fetch() costs the
     // page's main thread a few milliseconds, and the other rows can wait one round trip.
@@ -211,6 +272,7 @@ function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; out
       item.dataset.id = row.id;
       item.dataset.occurrences = String(hit.occurrences);
       list.append(item);
+      shown++;
       if (i === 0) {
         if (!performance.getEntriesByName("search-first-result").length) performance.mark("search-first-result");
         afterFirstRow?.();
@@ -218,7 +280,7 @@ function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; out
       // The excerpt needs the report's text (~8 KB gzipped): load it only once the row is on or
       // near the screen.
       const loadExcerpt = () =>
-        engine.firstMatch(hit.doc, outcome).then((m) => {
+        engine.firstMatch(hit.doc, terms).then((m) => {
           if (my !== generation || !m) return;
           const cps = [...m.text];
           const ex = excerptAt(cps, m.start, m.len, 100);
@@ -230,8 +292,6 @@ function startPage(engine: SearchEngine, takeEarly: () => { state: UrlState; out
       excerptLoaders.set(item, loadExcerpt);
       observer.observe(item);
     }
-    more.hidden = shown >= outcome.hits.length;
-    if (my === generation) list.dataset.complete = shown >= outcome.hits.length ? "1" : "0";
   }
 
   const expanded = new Set<FilterKey>();

@@ -4,7 +4,7 @@
 // runs only once the main thread is free of the page's first style and layout, and its
 // fetch() of a shard then reuses the preloaded response instead of starting the first of its
 // three dependent round trips (shards → lists → rows). Tiny on purpose: it runs parser-blocking.
-import { parseQuery, planTerm } from "../../lib/search/core";
+import { parseQuery, shardKeysOf } from "../../lib/search/core";
 import { shardFile, shardOf } from "../../lib/search/shard";
 
 declare const SHARD_COUNT: number;
@@ -15,7 +15,7 @@ const script = document.querySelector<HTMLScriptElement>('script[src$="search-in
 if (q && script) {
   const root = new URL("./", script.src).href;
   const shards = new Set<number>();
-  for (const term of parseQuery(q).terms) for (const key of planTerm(term).keys) shards.add(shardOf(key, SHARD_COUNT));
+  for (const term of parseQuery(q).terms) for (const key of shardKeysOf(term)) shards.add(shardOf(key, SHARD_COUNT));
   for (const shard of shards) {
     // Matches the engine's fetch(): same URL, mode cors, credentials same-origin.
     const link = document.createElement("link");
