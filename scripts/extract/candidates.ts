@@ -92,14 +92,14 @@ export function findCandidates(f: string, text: string = f): Candidate[] {
     const chinese = !(c0 >= 0x30 && c0 <= 0x39);
     if (!chinese && raw.includes(",")) {
       const comma = text.indexOf("，", start);
-      if ((comma >= 0 && comma < end) || /[\d,]$/.test(f[start - 1] ?? "")) {
+      if ((comma >= 0 && comma < end) || start > 0 && /[\d,]$/.test(f[start - 1]!)) {
         // A folded full-width comma is a clause break: keep the digits before it only.
         raw = raw.slice(0, raw.indexOf(","));
         end = start + raw.length;
         NUMBER.lastIndex = end;
       }
     }
-    const prev = f[start - 1] ?? "";
+    const prev = start > 0 ? f[start - 1]! : "";
 
     if (chinese) {
       // (NUMBER's lookahead has checked that a classifier follows.)
@@ -214,7 +214,7 @@ function chineseCandidate(f: string, start: number, end: number, raw: string): C
   if (/^[零〇]/.test(raw)) return null;
   const value = parseChineseNumeral(raw);
   if (value === null || value === 0) return null;
-  const prev = f[start - 1] ?? "";
+  const prev = start > 0 ? f[start - 1]! : "";
   // 每千人口, 千人计划: a bare 千/百 is a denominator or a name, except as 近千人, 逾百家.
   if (/^[百千]/.test(raw) && !/(近|逾|超过|超)$/.test(before(f, start, 2))) return null;
   if (prev === "每" || prev === "第" || prev === "初" || prev === "周" || prev === "星" || /[\d一两二三四五六七八九十百千万]/.test(prev)) return null;

@@ -5,7 +5,8 @@
 /** A table with 1 at the code of every character of `chars` (BMP characters only). */
 export function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  // (Never code 0: lastNonSpace answers 0 for "none".)
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) !== 0) table[chars.charCodeAt(i)] = 1;
   return table;
 }
 
@@ -41,14 +42,16 @@ export function trailingWordsStripper(re: RegExp): (s: string) => string {
 }
 
 /**
- * The code of the last character of s[from, to) that is not white space (\s), or -1: what a
- * regex ending in `(…)\s*$` over that slice can have matched last. A test of it in a table lets
- * most slices skip such a regex.
+ * The code of the last character of s[from, to) that is not white space (\s), or 0 when there is
+ * none: what a regex ending in `(…)\s*$` over that slice can have matched last. A test of it in a
+ * table lets most slices skip such a regex. (0, not -1: a table read at -1 is out of bounds, and
+ * V8 throws away the optimised code of the caller the first time that happens; no table built by
+ * charTable holds code 0.)
  */
 export function lastNonSpace(s: string, from: number, to: number): number {
   for (let i = to - 1; i >= Math.max(0, from); i--) {
     const c = s.charCodeAt(i);
     if (!WHITE_SPACE[c]) return c;
   }
-  return -1;
+  return 0;
 }

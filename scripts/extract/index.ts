@@ -8,7 +8,7 @@ import { foldWidth } from "./fold";
 import { asOfIn, kindOf } from "./kind";
 import { labelParts } from "./labels";
 import { findMasked } from "./masks";
-import { mapIndicators } from "./mapping";
+import { mapIndicators, type MappingInput } from "./mapping";
 import { qualifierAfter, qualifierBefore } from "./qualifiers";
 import { baseUnit } from "./units";
 import { charTable } from "./chars";
@@ -37,8 +37,9 @@ export function extract(input: ExtractInput): ExtractOutput {
   const { text, sections } = input;
   const f = foldWidth(text);
   const mentions: Mention[] = [];
-  const unitEnds: number[] = [];
-  const starts: { clause: number; sentence: number }[] = [];
+  // (Built here by push, not by mentions.map: an array from map can have another elements kind
+  // from report to report, and mapIndicators' optimised code was thrown away at each new one.)
+  const items: MappingInput[] = [];
   for (const c of findCandidates(f, text)) {
     const parts = labelParts(text, f, c.start, c.unitEnd);
     const q = qualifierBefore(f.slice(Math.max(0, c.start - 4), c.start)) ?? qualifierAfter(c.inner, f.slice(c.unitEnd, c.unitEnd + 4));
@@ -57,7 +58,7 @@ export function extract(input: ExtractInput): ExtractOutput {
     const quoteStart = Math.min(parts.labelStart, c.start);
     const quoteEnd = Math.max(c.unitEnd, parts.labelStart === c.unitEnd ? c.unitEnd + parts.label.length : c.unitEnd);
     const unitBase = c.unit === null ? null : MULTIPLIER_START[c.unit.charCodeAt(0)] ? c.unit.slice(1) : c.unit;
-    mentions.push({
+    const mention: Mention = {
       label: parts.label,
       value: c.value,
       raw: text.slice(c.start, c.end),
@@ -74,10 +75,10 @@ export function extract(input: ExtractInput): ExtractOutput {
       start: c.start,
       end: c.end,
       indicator: null,
-    });
-    unitEnds.push(c.unitEnd);
-    starts.push({ clause: parts.clauseStart, sentence: parts.sentenceStart });
+    };
+    mentions.push(mention);
+    items.push({ mention, unitEnd: c.unitEnd, clauseStart: parts.clauseStart, sentenceStart: parts.sentenceStart });
   }
-  mapIndicators(f, mentions.map((mention, i) => ({ mention, unitEnd: unitEnds[i]!, clauseStart: starts[i]!.clause, sentenceStart: starts[i]!.sentence })));
+  mapIndicators(f, items);
   return { mentions, masked: findMasked(text, f) };
 }

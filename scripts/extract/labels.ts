@@ -87,7 +87,7 @@ export function labelParts(text: string, f: string, start: number, unitEnd: numb
   const afterText = text.slice(unitEnd, unitEnd + after.length);
   let label = body.trim();
   let labelStart = clauseStart + clause.indexOf(label);
-  if (!label && f[clauseStart - 1] === ":" && clauseStart > 1) {
+  if (!label && clauseStart > 1 && f[clauseStart - 1] === ":") {
     // A table-like line: 门急诊人次：62.35万人次 — the label stands before the colon.
     const prevStart = clauseBefore(f, clauseStart - 1);
     const prev = text.slice(prevStart, clauseStart - 1).trim();

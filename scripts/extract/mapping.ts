@@ -158,7 +158,7 @@ const zeroRatePatterns = patternSet(compiledPatterns.filter((p) => familyOk(p.in
 // A list segment runs across 、 (每千常住人口拥有执业医师2.95名、注册护士3.41名) up to a comma.
 const SEGMENT_STOP = charTable("，；：,;:。!?\n！？");
 function segmentStart(f: string, pos: number): number {
-  if (f[pos - 1] !== "、") return pos;
+  if (pos === 0 || f[pos - 1] !== "、") return pos;
   let i = pos - 1;
   while (i > 0 && !SEGMENT_STOP[f.charCodeAt(i - 1)] && pos - i < 80) i--;
   return i;
@@ -190,7 +190,7 @@ function labelFor(f: string, start: number, cs: number, clause: string): { befor
   } else if (segText && !before.includes("每") && segText.includes("每")) {
     const q = PER_POP_Q.exec(segText);
     if (q && q.index <= 6) before = q[0] + before;
-  } else if (((before && EMPTY_LABEL.test(before)) || (!before && f[cs - 1] === ":")) && cs > 1) {
+  } else if (((before && EMPTY_LABEL.test(before)) || (!before && cs > 1 && f[cs - 1] === ":")) && cs > 1) {
     // (门急诊人次：62.35万人次 — a label before a colon is the label of the value after it.)
     const pcs = clauseBefore(f, cs - 1);
     const prev = f.slice(pcs, cs - 1).replace(/\s+/g, "");

@@ -75,7 +75,7 @@ function findHeadings(text: string): RawHeading[] {
     let indent = 0; // (leading [\s\u3000]+)
     while (indent < raw.length && WHITE_SPACE[raw.charCodeAt(indent)]) indent++;
     // Every heading pattern starts with a numeral, a digit or an opening parenthesis.
-    if (!HEADING_START[raw.charCodeAt(indent)]) continue;
+    if (indent === raw.length || !HEADING_START[raw.charCodeAt(indent)]) continue;
     const line = raw.slice(indent).replace(/[\r\n]+$/, "");
     if (!line) continue;
     for (const p of PATTERNS) {
