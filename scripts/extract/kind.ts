@@ -43,7 +43,9 @@ export function kindOf(opts: {
   qualifier: string | null;
   paragraphAfter: string;
 }): MentionKind {
-  if (opts.section?.role === "plan") return "target";
+  // (Not `opts.section?.role === "plan"`: undefined compared with a string threw away extract's
+  // optimised code, where this is inlined, at the first number outside any section.)
+  if (opts.section !== null && opts.section.role === "plan") return "target";
   const last = lastNonSpace(opts.clause, 0, opts.clause.length);
   if (DONE_BEFORE_END[last] && DONE_BEFORE_NUMBER.test(opts.clause)) return "actual";
   if (opts.unit === "%" && DONE_SHARE_END[last] && DONE_SHARE.test(opts.clause)) return "actual";

@@ -38,7 +38,9 @@ export function toEntry(r: AnalysedReport, id: string, sourceFile: string, overr
 /** The entry from its id-free base (an analysis, or a cached entry template read back). */
 export function finishEntry(base: EntryBase, id: string, sourceFile: string, overrides: readonly Override[] = []): ReportEntry {
   const { mentions, unused } = overrides.length ? applyOverrides(id, base.mentions, overrides) : { mentions: base.mentions, unused: [] };
-  const warnings = [...base.warnings, ...unused.map(unmatchedOverrideWarning)];
+  // (No spread without overrides: spreading arrays whose elements kind differs from report to
+  // report, empty or not, threw away the caller's optimised code. The parse below copies it.)
+  const warnings = unused.length === 0 ? base.warnings : [...base.warnings, ...unused.map(unmatchedOverrideWarning)];
   // The schema's parse gives its own key order, so the entry is the same whatever order base has.
   return parseReportEntry({
     ...base,
