@@ -95,6 +95,9 @@ async function runWarm(page: Page, q: string): Promise<Outcome> {
   return { ids: r.ids, counts: new Map(r.counts), ms: r.firstMs - r.startMs, excerptMs: r.excerptMs - r.startMs };
 }
 
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
@@ -197,6 +200,7 @@ async function main() {
         files,
       });
       await context.close();
+      console.log(`cold ${q}: ${kb(r.beforeFirst)} before the first result (${ms(r.firstMs)} from navigation), ${kb(cold.at(-1)!.bytes)} to network idle`);
     }
     // The same machine at the same moment: a static page without any script, cold.
     const baseline: number[] = [];
@@ -241,8 +245,6 @@ async function main() {
     const totals = Object.values(perSet).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
     const prec = (s: { tp: number; fp: number }) => (s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp));
     const rec = (s: { tp: number; fn: number }) => (s.tp + s.fn === 0 ? 1 : s.tp / (s.tp + s.fn));
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    const ms = (n: number) => `${n.toFixed(0)} ms`;
     const coldBytes = cold.map((c) => c.bytes);
     const heaviest = cold.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const breakdown = [...heaviest.files].sort((a, b) => b[1] - a[1]).map(([p, n]) => `${decodeURI(p.split("?")[0]!)} ${kb(n)}`);
@@ -267,6 +269,8 @@ async function main() {
         `first excerpt from navigation start median ${ms(median(cold.map((c) => c.excerptFromNav)))}. For comparison, a cold load of the home page (no script) took median ${ms(median(baseline))} to its load event on the same machine in the same run.`,
     );
     lines.push(`- Heaviest cold query “${heaviest.q}” (${kb(heaviest.bytes)}): ${breakdown.join(", ")}.`);
+    const heaviestFirst = cold.reduce((a, b) => (b.beforeFirst > a.beforeFirst ? b : a));
+    lines.push(`- Most bytes before the first result: “${heaviestFirst.q}” (${kb(heaviestFirst.beforeFirst)}); per cold query: ${cold.map((c) => `${c.q} ${kb(c.beforeFirst)}`).join(", ")}.`);
     lines.push(`- Warm query (next query on the same page, ${warm.length} queries): time to first result median **${ms(median(warm))}**, p95 ${ms(pct(warm, 95))}, max ${ms(Math.max(...warm))}; to the first excerpt median ${ms(median(warmExcerpt))}, p95 ${ms(pct(warmExcerpt, 95))}.`);
     const failures = Object.entries(perSet).flatMap(([set, s]) => s.failures.map((f) => `${set}: ${f}`));
     if (failures.length) lines.push(`- Mismatches (first ones): ${failures.join("; ")}`);

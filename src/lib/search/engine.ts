@@ -123,6 +123,12 @@ function isCostly(plan: TermPlan, choice: Choice, bound: number): boolean {
 
 /** Reports verified on their text per round while the first rows are looked for (the first alone). */
 const TOP_BATCH = 4;
+/**
+ * Texts (~8 KB each) verified at most before the first row: when the windows' bounds are loose
+ * (many reports tie at a bound their text does not reach), settling a row can take hundreds of
+ * texts, and the pairs' lists are then cheaper (measured at 10,000 reports: docs/search.md).
+ */
+const TOP_FIRST_TEXTS = 4;
 
 export interface EngineIO {
   fetchJson: (path: string) => Promise<unknown>;
@@ -400,7 +406,8 @@ export class SearchEngine {
       const verified: Hit[] = [];
       let shown = 0;
       for (let next = 0; next < queue.length && shown < q.topRows && !stopped; ) {
-        const batch = queue.slice(next, next + (shown === 0 ? 1 : TOP_BATCH));
+        if (shown === 0 && next >= TOP_FIRST_TEXTS) return;
+        const batch = queue.slice(next, next + (next === 0 ? 1 : shown === 0 ? TOP_FIRST_TEXTS - 1 : TOP_BATCH));
         next += batch.length;
         for (const h of await Promise.all(batch.map((b) => verify(b.doc)))) if (h) verified.push(h);
         verified.sort(rank);
