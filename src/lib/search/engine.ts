@@ -406,7 +406,13 @@ export class SearchEngine {
       const verified: Hit[] = [];
       let shown = 0;
       for (let next = 0; next < queue.length && shown < q.topRows && !stopped; ) {
-        if (shown === 0 && next >= TOP_FIRST_TEXTS) return;
+        if (shown === 0) {
+          // Before the best verified hit can be shown, every report whose bound outranks it must be
+          // verified too: give up when that alone would pass the budget.
+          let needed = 0;
+          if (verified[0]) while (needed <= TOP_FIRST_TEXTS && next + needed < queue.length && rank(queue[next + needed]!, verified[0]) < 0) needed++;
+          if (next + Math.max(needed, 1) > TOP_FIRST_TEXTS) return;
+        }
         const batch = queue.slice(next, next + (next === 0 ? 1 : shown === 0 ? TOP_FIRST_TEXTS - 1 : TOP_BATCH));
         next += batch.length;
         for (const h of await Promise.all(batch.map((b) => verify(b.doc)))) if (h) verified.push(h);
