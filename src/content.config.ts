@@ -19,7 +19,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { reportEntrySchema } from "./lib/schema";
 import { ENTRIES_DIR } from "./lib/paths";
-import { parseEntry } from "./lib/entry-file";
+import { handOffSummaries, parseEntry, summarise, type ReportSummary } from "./lib/entry-file";
+import type { ReportEntry } from "./lib/schema";
 
 /** Fields kept out of the data store (empty arrays there); read them from the entry file. */
 export const DETAIL_FIELDS = ["mentions", "masked", "sections", "offsetRuns"] as const;
@@ -32,26 +33,34 @@ const DROPPED: readonly string[] = MODE === "minimal" ? [...DETAIL_FIELDS, ...MI
 const reports = defineCollection({
   loader: {
     name: "report-entries",
-    load: async ({ store, parseData, logger }) => {
+    load: async ({ store, logger }) => {
       store.clear();
       if (!existsSync(ENTRIES_DIR)) {
         logger.warn(`${ENTRIES_DIR} does not exist: run \`npm run ingest\` first`);
         return;
       }
       const files = readdirSync(ENTRIES_DIR).filter((f) => f.endsWith(".md"));
+      const summaries = new Map<string, ReportSummary>();
       for (const file of files) {
         const path = join(ENTRIES_DIR, file);
         const { data } = parseEntry(readFileSync(path, "utf8"));
         const id = typeof data.id === "string" ? data.id : file.replace(/\.md$/, "");
-        let parsed: Record<string, unknown>;
-        try {
-          parsed = await parseData({ id, data, filePath: path });
-        } catch (e) {
-          throw new Error(`content entry ${relative(process.cwd(), path)} does not match the schema: ${(e as Error).message}`);
+        // Validated here with zod's synchronous parse, not the loader context's parseData: that is
+        // the same schema through zod's asynchronous parse, which cost twice the CPU (a promise per
+        // field; ~12 s against ~5.5 s for 10,000 entries). The schema has no image() helper nor
+        // async refinement, the only things parseData adds.
+        const result = reportEntrySchema.safeParse(data);
+        if (!result.success) {
+          const fields = result.error.errors.map((e) => `  **${e.path.join(".")}**: ${e.message}`).join("\n");
+          throw new Error(`content entry ${relative(process.cwd(), path)} does not match the schema:\n${fields}`);
         }
+        const parsed: Record<string, unknown> = result.data;
+        // What the pages' summaries are made of when they read the file (entries.ts): its front matter as parsed.
+        summaries.set(id, summarise(data as unknown as ReportEntry));
         for (const f of DROPPED) parsed[f] = [];
         store.set({ id, data: parsed, filePath: relative(process.cwd(), path) });
       }
+      handOffSummaries(summaries);
       logger.info(`${files.length} report entries loaded${MODE === "full" ? "" : ` (${MODE} store: ${DROPPED.join(", ")} stay in the entry files)`}`);
     },
   },

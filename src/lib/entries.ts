@@ -6,15 +6,11 @@
 import { getCollection } from "astro:content";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CLOSE, OPEN, parseEntry, splitEntry } from "./entry-file";
+import { CLOSE, OPEN, parseEntry, splitEntry, summarise, takeSummaries, type ReportSummary } from "./entry-file";
 import { ENTRIES_DIR } from "./paths";
-import type { ReportEntry, ReportListing } from "./schema";
+import type { ReportEntry } from "./schema";
 
-/** An entry without the per-report detail, plus the sizes of what was left out. */
-export type ReportSummary = ReportListing & {
-  mentionCount: number;
-  maskedCount: number;
-};
+export type { ReportSummary };
 
 /** An entry file's JSON front matter (as text, when in serialiseEntry's form) and body. */
 function splitOrParse(source: string): { json: string | null; data?: unknown; body: string } {
@@ -52,14 +48,17 @@ export function readReportJson(id: string): Uint8Array<ArrayBuffer> {
   return Buffer.from(JSON.stringify(parseEntry(bytes.toString("utf8")).data));
 }
 
-function summarise(entry: ReportEntry): ReportSummary {
-  const { mentions, masked, sections: _sections, offsetRuns: _runs, ...rest } = entry;
-  return { ...rest, mentionCount: mentions.length, maskedCount: masked.length };
-}
-
 let cached: ReportSummary[] | null = null;
 
+/**
+ * Every report's summary, in the collection's order: the content loader's, when it handed them
+ * over in this process (an `astro build`: it has just parsed every file), else each file read again.
+ */
 export async function allReports(): Promise<ReportSummary[]> {
-  cached ??= (await getCollection("reports")).map((e) => summarise(readReport(e.id)));
-  return cached;
+  if (cached) return cached;
+  const entries = await getCollection("reports");
+  const loaded = takeSummaries();
+  const list = entries.map((e) => loaded?.get(e.id) ?? summarise(readReport(e.id)));
+  cached = list;
+  return list;
 }

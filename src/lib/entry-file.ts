@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { ReportEntry } from "./schema";
+import type { ReportEntry, ReportListing } from "./schema";
 import { ENTRIES_DIR } from "./paths";
 
 /** How every entry file starts, and what ends its front matter. */
@@ -47,4 +47,36 @@ export function parseEntry(source: string): { data: Record<string, unknown>; bod
 /** The cleaned body of a report, read from its entry file. */
 export function readEntryBody(id: string, dir = ENTRIES_DIR): string {
   return parseEntry(readFileSync(join(dir, `${id}.md`), "utf8")).body;
+}
+
+/** An entry without the per-report detail, plus the sizes of what was left out. */
+export type ReportSummary = ReportListing & {
+  mentionCount: number;
+  maskedCount: number;
+};
+
+export function summarise(entry: ReportEntry): ReportSummary {
+  const { mentions, masked, sections: _sections, offsetRuns: _runs, ...rest } = entry;
+  return { ...rest, mentionCount: mentions.length, maskedCount: masked.length };
+}
+
+/**
+ * The summaries the content loader made while it read every entry file (id → summary of the file's
+ * front matter as parsed), handed to src/lib/entries.ts so the pages need not read every file a
+ * second time. On globalThis: the loader (src/content.config.ts) and the pages run in the same
+ * process but load this module separately (Vite's loader vs. the built chunks).
+ */
+const HANDOFF = Symbol.for("county-reports.entry-summaries");
+type WithHandoff = typeof globalThis & { [HANDOFF]?: Map<string, ReportSummary> };
+
+export function handOffSummaries(summaries: Map<string, ReportSummary>): void {
+  (globalThis as WithHandoff)[HANDOFF] = summaries;
+}
+
+/** The loader's summaries, once: the map is dropped so it never outlives its one use. */
+export function takeSummaries(): Map<string, ReportSummary> | undefined {
+  const g = globalThis as WithHandoff;
+  const out = g[HANDOFF];
+  delete g[HANDOFF];
+  return out;
 }
