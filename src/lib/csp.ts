@@ -33,6 +33,25 @@ export function policyFor(html: string): string {
 const POLICY_TAG = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
 const CHARSET_TAG = /<meta charset="[^"]*"\s*\/?>/i;
 
+/** The tag of a page without inline scripts, as withPolicy writes it and Base.astro renders it. */
+const NO_SCRIPT_TAG = `<meta http-equiv="Content-Security-Policy" content="${policyFor("")}">`;
+const ANY_SCRIPT = /<script/i;
+
+/**
+ * Whether withPolicy would leave the page as it is, told without rebuilding it, for a page with no
+ * <script> at all (any other page: false, and the caller asks withPolicy). Such a page's policy is
+ * the no-script one, and withPolicy leaves the page alone exactly when its first policy tag is that
+ * tag and follows the first <meta charset> directly. Every pattern here is ASCII, so the caller may
+ * pass the page's UTF-8 bytes decoded as latin1, which costs less than decoding them as UTF-8 (the
+ * build checks ~1.2 GB of pages at 10,000 reports).
+ */
+export function keepsPolicy(html: string): boolean {
+  if (ANY_SCRIPT.test(html)) return false;
+  const policy = POLICY_TAG.exec(html);
+  const charset = CHARSET_TAG.exec(html);
+  return !!policy && !!charset && policy[0] === NO_SCRIPT_TAG && charset.index + charset[0].length === policy.index;
+}
+
 /**
  * The page with its CSP meta tag right after <meta charset>, before any script. A page whose tag
  * already is that (as Base.astro writes it: Astro escapes only & and " in an attribute, and a
