@@ -48,16 +48,26 @@ const GEOMETRY = new Set(["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d"
 const LONG_DECIMAL = /\d\.\d{3}/;
 const round = (v: string) => (LONG_DECIMAL.test(v) ? v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 10) / 10)) : v);
 
+// Attributes by getAttributeNames/getAttributeNode and children by firstChild/nextSibling: linkedom
+// builds `attributes` as a Proxy and `childNodes` as a fresh list on every call, which made this
+// walk ~3× slower (a 60-row chart: ~2.4 against ~0.7 ms). linkedom lists attributes newest first;
+// they are written in the order they were set.
 function serialise(node: Node): string {
   if (node.nodeType === 3) return esc(node.textContent ?? "");
   if (node.nodeType !== 1) return "";
   const el = node as Element;
   const tag = el.tagName.toLowerCase();
   let out = `<${tag}`;
-  for (const a of [...el.attributes].reverse()) out += ` ${a.name}="${esc(GEOMETRY.has(a.name) ? round(a.value) : a.value)}"`;
-  if (!el.childNodes.length) return `${out}/>`;
+  const names = el.getAttributeNames();
+  for (let i = names.length - 1; i >= 0; i--) {
+    const name = names[i]!;
+    const value = el.getAttributeNode(name)!.value;
+    out += ` ${name}="${esc(GEOMETRY.has(name) ? round(value) : value)}"`;
+  }
+  let child = el.firstChild;
+  if (!child) return `${out}/>`;
   out += ">";
-  for (const child of el.childNodes) out += serialise(child);
+  for (; child; child = child.nextSibling) out += serialise(child);
   return `${out}</${tag}>`;
 }
 
