@@ -5,14 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkLinks } from "../scripts/check-links";
 import { parseCatalogue } from "../src/lib/catalogue";
-import { chartPoints, rowsByProvince, toCsv, valueRows } from "../src/lib/values";
+import { chartPoints, csvResponse, groupBy, rowsByProvince, rowsJson, rowsJsonBlob, toCsv, valueRows } from "../src/lib/values";
 import { indicatorCharts, regionCharts, renderSpec, splitByProvince, SPLIT_AT } from "../src/lib/charts/specs";
 import { axisFormat, formatNumber } from "../src/lib/labels";
 import { provinceColors } from "../src/lib/charts/colors";
 import type { IndicatorValue, ReportEntry } from "../src/lib/schema";
 import { parseCsv } from "./site-helpers";
-import { policyFor, withPolicy } from "../src/lib/csp";
+import { keepsPolicy, policyFor, withPolicy } from "../src/lib/csp";
+import { handOffSummaries, summarise, takeSummaries } from "../src/lib/entry-file";
 import { createHash } from "node:crypto";
+import { mulberry32 } from "../src/lib/random";
+import { comparePeriods } from "../src/lib/corpus";
 
 function value(id: string, v: number, start: number, extra: Partial<IndicatorValue> = {}): IndicatorValue {
   return { id, label: id, value: v, unit: "人", normalizedValue: v, normalizedUnit: "人", qualifier: null, kind: "actual", asOf: null, section: null, quote: `q${v}`, quoteStart: start, start, end: start + 2, ...extra };
@@ -127,6 +130,60 @@ describe("values and charts", () => {
     expect(lines[3]).toContain(",普通文字,");
   });
 
+  it("chart points: in the order of a sort by start, then by region and period (shuffled rows, ties in start included)", () => {
+    const rng = mulberry32(7);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      ...rows[0]!,
+      reportId: `r${Math.floor(rng() * 60)}`,
+      indicator: pick(["doctors", "beds"]),
+      regionCode: pick(["440001", "320001", "110001", null]),
+      year: pick([2021, 2022]),
+      period: pick(["H1", "FY"] as const),
+      kind: pick(["actual", "actual", "target"] as const),
+      start: Math.floor(rng() * 30),
+      value: i,
+    }));
+    // The definition: every row sorted by start, the first of each report and indicator kept, then
+    // sorted by region code and period (both sorts stable).
+    const seen = new Set<string>();
+    const expected = [...many]
+      .sort((a, b) => a.start - b.start)
+      .filter((r) => r.kind === "actual" && r.regionCode && !seen.has(`${r.reportId}|${r.indicator}`) && seen.add(`${r.reportId}|${r.indicator}`))
+      .sort((a, b) => (a.regionCode! < b.regionCode! ? -1 : a.regionCode! > b.regionCode! ? 1 : comparePeriods(a, b)));
+    expect(chartPoints(many).map((r) => r.value)).toEqual(expected.map((r) => r.value));
+  });
+
+  it("whole-corpus downloads written by indicator: the same files, and each indicator's file takes its rows from them", async () => {
+    const text = async (r: Response | Blob) => Buffer.from(await r.arrayBuffer()).toString("utf8");
+    const byIndicator = groupBy(rows, (r) => r.indicator);
+    const doctors = byIndicator.get("doctors")!;
+    const plainCsv = await text(csvResponse(rows));
+    const plainDoctors = await text(csvResponse(doctors));
+    expect(await text(csvResponse(rows, byIndicator.values()))).toBe(plainCsv);
+    // Taken once: the second call writes the lines again, with the same result.
+    expect(await text(csvResponse(doctors))).toBe(plainDoctors);
+    expect(await text(csvResponse(doctors))).toBe(plainDoctors);
+    expect(plainCsv).toBe(toCsv(rows));
+
+    const head = { meta: { licence: "CC BY 4.0" }, columns: ["a"] };
+    const plainJson = await text(rowsJsonBlob(head, rows));
+    expect(await text(rowsJsonBlob(head, rows, byIndicator.values()))).toBe(plainJson);
+    expect(JSON.parse(plainJson).rows).toEqual(JSON.parse(JSON.stringify(rows)));
+    const own = { meta: head.meta, indicator: { id: "doctors" } };
+    expect(rowsJson(own, doctors)).toBe(JSON.stringify({ ...own, rows: doctors }));
+    expect(rowsJson(own, doctors)).toBe(JSON.stringify({ ...own, rows: doctors }));
+    expect(rowsJson({}, [])).toBe(JSON.stringify({ rows: [] }));
+  });
+
+  it("groups that are not runs of the rows in order are written as the plain file, and keep nothing", async () => {
+    const text = async (r: Response | Blob) => Buffer.from(await r.arrayBuffer()).toString("utf8");
+    const reversed = [...groupBy(rows, (r) => r.indicator).values()].reverse();
+    expect(await text(csvResponse(rows, reversed))).toBe(toCsv(rows));
+    const head = { meta: {} };
+    expect(await text(rowsJsonBlob(head, rows, reversed))).toBe(await text(rowsJsonBlob(head, rows)));
+  });
+
   it("topics: keys and Chinese names both read", () => {
     expect(index.get("doctors")!.topic).toBe("人才队伍");
     expect(index.get("resident_population")!.topic).toBe("人口家庭");
@@ -224,8 +281,45 @@ describe("Content-Security-Policy", () => {
     expect(withPolicy(out)).toBe(out);
   });
 
+  it("keepsPolicy says a page stays as it is exactly when withPolicy leaves it alone, for pages without scripts", () => {
+    const other = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'">`;
+    const pages = [
+      page(asRendered, "<p>正文 &lt;script&gt;</p>"),
+      page(asRendered, "<p>正文</p><script src=\"/a.js\"></script>"),
+      page(asRendered, "<p>正文</p><script>x()</script>"),
+      page(asRendered, "<p>正文</p><SCRIPT>x()</SCRIPT>"),
+      page(other, "<p>正文</p>"),
+      page("", "<p>正文</p>"),
+      page(`<title>x</title>${asRendered}`, "<p>正文</p>"),
+      page(asRendered + asRendered, "<p>正文</p>"),
+      page(asRendered.replace("<meta", "<META"), "<p>正文</p>"),
+    ];
+    const expected = [true, false, false, false, false, false, false, true, false];
+    pages.forEach((html, i) => {
+      const latin1 = Buffer.from(html, "utf8").toString("latin1");
+      expect(keepsPolicy(latin1)).toBe(expected[i]);
+      // Never "keeps" a page withPolicy would change (a page with scripts is left to withPolicy).
+      if (keepsPolicy(latin1)) expect(withPolicy(html)).toBe(html);
+    });
+    expect(withPolicy(pages[4]!)).not.toBe(pages[4]);
+    expect(withPolicy(pages[6]!)).not.toBe(pages[6]);
+  });
+
   it("puts the tag right after <meta charset> on a page without one", () => {
     const out = withPolicy(page(""));
     expect(out).toMatch(/<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';/);
+  });
+});
+
+describe("entry summaries handed from the content loader to the pages", () => {
+  it("leave out the detail, count it, and are taken once", () => {
+    const e = { ...entry("s-2022-H1", "440001", 2022, "H1", [value("doctors", 1, 5)]), mentions: [{} as never, {} as never], masked: [{} as never] };
+    const s = summarise(e);
+    expect(s).not.toHaveProperty("mentions");
+    expect(s).not.toHaveProperty("offsetRuns");
+    expect([s.mentionCount, s.maskedCount, s.indicators.length]).toEqual([2, 1, 1]);
+    handOffSummaries(new Map([[e.id, s]]));
+    expect(takeSummaries()?.get(e.id)).toBe(s);
+    expect(takeSummaries()).toBeUndefined();
   });
 });

@@ -131,18 +131,21 @@ function collationRanks(values: readonly string[]): Map<string, number> {
  * for regions that are known. Targets and unknown regions stay in the tables.
  */
 export function chartPoints(rows: readonly ValueRow[]): ValueRow[] {
-  const seen = new Set<string>();
-  const out: ValueRow[] = [];
-  for (const r of [...rows].sort((a, b) => a.start - b.start)) {
-    if (r.kind !== "actual" || !r.regionCode) continue;
+  // The first stated: the lowest start, the earlier row on a tie. Found in one pass rather than by
+  // sorting every row by start first (this runs five times over every row in a build).
+  const first = new Map<string, { r: ValueRow; i: number }>();
+  rows.forEach((r, i) => {
+    if (r.kind !== "actual" || !r.regionCode) return;
     const key = `${r.reportId}|${r.indicator}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
-  }
+    const prev = first.get(key);
+    if (!prev || r.start < prev.r.start) first.set(key, { r, i });
+  });
   // Region codes are six digits (schema), whose code-unit order is their collation order:
   // compared directly rather than with localeCompare, which cost more than the rest of this function.
-  return out.sort((a, b) => (a.regionCode! < b.regionCode! ? -1 : a.regionCode! > b.regionCode! ? 1 : comparePeriods(a, b)));
+  // Ties by start, then by place in `rows` (the order a sort by start, then this one, left them in).
+  return [...first.values()]
+    .sort((a, b) => (a.r.regionCode! < b.r.regionCode! ? -1 : a.r.regionCode! > b.r.regionCode! ? 1 : comparePeriods(a.r, b.r) || a.r.start - b.r.start || a.i - b.i))
+    .map((p) => p.r);
 }
 
 /** Groups chart points by period type (H1, FY, …): values of different period types are never plotted together. */
@@ -209,15 +212,62 @@ function pieces(rows: readonly ValueRow[], line: (r: ValueRow) => string, sep: s
   return out;
 }
 
-function csvParts(rows: readonly ValueRow[], site: string): string[] {
+const CSV_HEADER = "\uFEFF" + CSV_COLUMNS.join(",") + "\r\n";
+
+function csvLine(site: string): (r: ValueRow) => string {
   const cell = (r: ValueRow, c: (typeof CSV_COLUMNS)[number]) => csvCell(c === "link" ? site + r.link : r[c]);
-  // A loop rather than map + join: this runs for every value three times (whole, indicator, region files).
-  const line = (r: ValueRow) => {
+  // A loop rather than map + join: this runs for every value of every download.
+  return (r: ValueRow) => {
     let out = cell(r, CSV_COLUMNS[0]);
     for (let i = 1; i < CSV_COLUMNS.length; i++) out += "," + cell(r, CSV_COLUMNS[i]!);
     return out + "\r\n";
   };
-  return ["\uFEFF" + CSV_COLUMNS.join(",") + "\r\n", ...pieces(rows, line, "")];
+}
+
+/**
+ * What a whole-corpus download wrote for each of its groups (the rows of one indicator), kept for
+ * that group's own download, which takes it once: each value's CSV line and JSON would otherwise
+ * be written twice. Keyed by the group's array (site-data's rowsByIndicator), so only the very
+ * rows a piece was written from can take it; it lives from the whole file to the group's file.
+ */
+class GroupPieces {
+  private readonly pieces = new Map<readonly ValueRow[], string>();
+  put(group: readonly ValueRow[], piece: string): void {
+    this.pieces.set(group, piece);
+  }
+  take(group: readonly ValueRow[]): string | undefined {
+    const piece = this.pieces.get(group);
+    this.pieces.delete(group);
+    return piece;
+  }
+}
+const csvBodies = new GroupPieces();
+const jsonBodies = new GroupPieces();
+
+/** The groups when they are `rows` cut into consecutive runs, in order; else null. */
+function runsOf(rows: readonly ValueRow[], groups: Iterable<readonly ValueRow[]> | undefined): (readonly ValueRow[])[] | null {
+  if (!groups) return null;
+  const out = [...groups];
+  let at = 0;
+  for (const g of out) for (const r of g) if (rows[at++] !== r) return null;
+  return at === rows.length ? out : null;
+}
+
+function csvParts(rows: readonly ValueRow[], site: string, groups?: Iterable<readonly ValueRow[]>): string[] {
+  const line = csvLine(site);
+  const runs = site === "" ? runsOf(rows, groups) : null;
+  if (runs) {
+    return [
+      CSV_HEADER,
+      ...runs.map((g) => {
+        const body = g.map(line).join("");
+        csvBodies.put(g, body);
+        return body;
+      }),
+    ];
+  }
+  const kept = site === "" ? csvBodies.take(rows) : undefined;
+  return [CSV_HEADER, ...(kept !== undefined ? [kept] : pieces(rows, line, ""))];
 }
 
 /**
@@ -229,16 +279,36 @@ export function csvBlob(rows: readonly ValueRow[], site = ""): Blob {
   return new Blob(csvParts(rows, site));
 }
 
-/** A CSV download route's response (csvBlob). */
-export function csvResponse(rows: readonly ValueRow[]): Response {
-  return new Response(csvBlob(rows), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+/**
+ * A CSV download route's response (csvBlob). `groups`, for the whole-corpus file: `rows` cut into
+ * runs (one per indicator), each of which is later a download of its own and takes its lines from
+ * here (the file is then a Blob of one piece per group).
+ */
+export function csvResponse(rows: readonly ValueRow[], groups?: Iterable<readonly ValueRow[]>): Response {
+  return new Response(new Blob(csvParts(rows, "", groups)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
 }
 
-/** `{"meta":…,"columns":[…],"rows":[…]}` as a Blob of pieces (see csvBlob), one row per line. */
-export function rowsJsonBlob(head: Record<string, unknown>, rows: readonly ValueRow[]): Blob {
+/**
+ * `{"meta":…,"columns":[…],"rows":[…]}` as a Blob of pieces (see csvBlob), one row per line.
+ * `groups` as for csvResponse: each group's rows are kept, as rowsJson writes them, for rowsJson.
+ */
+export function rowsJsonBlob(head: Record<string, unknown>, rows: readonly ValueRow[], groups?: Iterable<readonly ValueRow[]>): Blob {
   const open = JSON.stringify(head).slice(0, -1) + (Object.keys(head).length ? "," : "") + '"rows":[\n';
-  const parts = pieces(rows, (r) => JSON.stringify(r), ",\n");
+  const runs = runsOf(rows, groups);
+  const parts = runs
+    ? runs.filter((g) => g.length).map((g) => {
+        const each = g.map((r) => JSON.stringify(r));
+        jsonBodies.put(g, each.join(","));
+        return each.join(",\n");
+      })
+    : pieces(rows, (r) => JSON.stringify(r), ",\n");
   return new Blob([open, ...parts.flatMap((p, i) => (i ? [",\n", p] : [p])), "\n]}"]);
+}
+
+/** `JSON.stringify({...head, rows})`, the rows written once for both this file and the whole-corpus one (rowsJsonBlob). */
+export function rowsJson(head: Record<string, unknown>, rows: readonly ValueRow[]): string {
+  const body = jsonBodies.take(rows) ?? rows.map((r) => JSON.stringify(r)).join(",");
+  return JSON.stringify(head).slice(0, -1) + (Object.keys(head).length ? "," : "") + '"rows":[' + body + "]}";
 }
 
 export interface ProvinceRows {

@@ -3,6 +3,7 @@ import { siteData } from "../../lib/site-data";
 import { csvResponse } from "../../lib/values";
 
 export async function GET() {
-  const { rows } = await siteData();
-  return csvResponse(rows);
+  const { rows, rowsByIndicator } = await siteData();
+  // Written by indicator, so each indicator's own CSV (./indicators/[id].csv.ts) takes its lines from here.
+  return csvResponse(rows, rowsByIndicator.values());
 }

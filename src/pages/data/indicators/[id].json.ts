@@ -2,6 +2,7 @@
 import type { GetStaticPaths } from "astro";
 import { siteData } from "../../../lib/site-data";
 import type { Indicator } from "../../../lib/catalogue";
+import { rowsJson } from "../../../lib/values";
 
 export const getStaticPaths = (async () => {
   const { index } = await siteData();
@@ -11,5 +12,5 @@ export const getStaticPaths = (async () => {
 export async function GET({ props }: { props: { indicator: Indicator } }) {
   const { rowsByIndicator, meta } = await siteData();
   const mine = rowsByIndicator.get(props.indicator.id) ?? [];
-  return new Response(JSON.stringify({ meta, indicator: props.indicator, rows: mine }), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(rowsJson({ meta, indicator: props.indicator }, mine), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 }
