@@ -251,6 +251,14 @@ describe("numbers", () => {
     for (const n of [0, 1, 12.5, 1234.56789, 19780000, -3.25]) expect(formatNumber(n)).toBe(n.toLocaleString("zh-CN", { maximumFractionDigits: 4 }));
   });
 
+  it("formats exactly as Intl.NumberFormat zh-CN (up to four decimals) around the plain-text shortcut's edges", () => {
+    const nf = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 });
+    const xs = [-0, 0.1 + 0.2, 1e-7, 0.00005, 0.00015, 999.9999, 999.99995, -999.99995, 100.00001, 1e21, NaN, Infinity];
+    for (let i = -12_000; i <= 12_000; i += 7) xs.push(i, i / 10, i / 100, i / 1000, i / 10_000, i / 100_000, i / 3);
+    const differ = xs.filter((x) => formatNumber(x) !== nf.format(x));
+    expect(differ).toEqual([]);
+  });
+
   it("axis ticks in 万 from 100,000 and in 亿 from 100 million", () => {
     expect(axisFormat(50_000)(20_000)).toBe("20,000");
     expect(axisFormat(1_200_000)(150_000)).toBe("15万");
