@@ -15,11 +15,11 @@
 // Either way the whole entry is validated against the schema here, and a bad entry fails naming
 // the file.
 import { defineCollection } from "astro:content";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { reportEntrySchema } from "./lib/schema";
 import { ENTRIES_DIR } from "./lib/paths";
-import { handOffSummaries, parseEntry, summarise, type ReportSummary } from "./lib/entry-file";
+import { handOffSummaries, readEntryData, summarise, type ReportSummary } from "./lib/entry-file";
 import type { ReportEntry } from "./lib/schema";
 
 /** Fields kept out of the data store (empty arrays there); read them from the entry file. */
@@ -43,7 +43,7 @@ const reports = defineCollection({
       const summaries = new Map<string, ReportSummary>();
       for (const file of files) {
         const path = join(ENTRIES_DIR, file);
-        const { data } = parseEntry(readFileSync(path, "utf8"));
+        const data = readEntryData(path);
         const id = typeof data.id === "string" ? data.id : file.replace(/\.md$/, "");
         // Validated here with zod's synchronous parse, not the loader context's parseData: that is
         // the same schema through zod's asynchronous parse, which cost twice the CPU (a promise per

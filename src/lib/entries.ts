@@ -6,7 +6,7 @@
 import { getCollection } from "astro:content";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CLOSE, OPEN, parseEntry, splitEntry, summarise, takeSummaries, type ReportSummary } from "./entry-file";
+import { frontMatterBytes, parseEntry, splitEntry, summarise, takeSummaries, type ReportSummary } from "./entry-file";
 import { ENTRIES_DIR } from "./paths";
 import type { ReportEntry } from "./schema";
 
@@ -33,19 +33,14 @@ export function readReport(id: string): ReportEntry {
   return readReportWithBody(id).report;
 }
 
-const OPEN_BYTES = Buffer.from(OPEN);
-
 /**
  * The full entry of one report as JSON, exactly as stored: for an entry in serialiseEntry's form
- * the bytes of its front matter, neither decoded nor parsed (the file is UTF-8, and OPEN and CLOSE
- * are ASCII, which never occurs inside a multi-byte character); otherwise the parsed front matter
- * serialised again.
+ * the bytes of its front matter, neither decoded nor parsed (frontMatterBytes); otherwise the
+ * parsed front matter serialised again.
  */
 export function readReportJson(id: string): Uint8Array<ArrayBuffer> {
   const bytes = readFileSync(join(ENTRIES_DIR, `${id}.md`));
-  const end = bytes.subarray(0, OPEN_BYTES.length).equals(OPEN_BYTES) ? bytes.indexOf(CLOSE, OPEN_BYTES.length - 1) : -1;
-  if (end >= 0) return bytes.subarray(OPEN_BYTES.length, end);
-  return Buffer.from(JSON.stringify(parseEntry(bytes.toString("utf8")).data));
+  return frontMatterBytes(bytes) ?? Buffer.from(JSON.stringify(parseEntry(bytes.toString("utf8")).data));
 }
 
 let cached: ReportSummary[] | null = null;

@@ -44,6 +44,25 @@ export function parseEntry(source: string): { data: Record<string, unknown>; bod
   return { data: parsed.data, body: parsed.content };
 }
 
+const OPEN_BYTES = Buffer.from(OPEN);
+
+/**
+ * The JSON front matter's bytes of an entry file in serialiseEntry's form, or null for any other
+ * form: the file is UTF-8, and OPEN and CLOSE are ASCII, which never occurs inside a multi-byte
+ * character, so the bytes are split without decoding them.
+ */
+export function frontMatterBytes(bytes: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> | null {
+  const end = bytes.subarray(0, OPEN_BYTES.length).equals(OPEN_BYTES) ? bytes.indexOf(CLOSE, OPEN_BYTES.length - 1) : -1;
+  return end < 0 ? null : bytes.subarray(OPEN_BYTES.length, end);
+}
+
+/** An entry file's front matter, parsed; its body is not decoded when the file is in serialiseEntry's form. */
+export function readEntryData(path: string): Record<string, unknown> {
+  const bytes = readFileSync(path);
+  const json = frontMatterBytes(bytes);
+  return json ? (JSON.parse(json.toString("utf8")) as Record<string, unknown>) : parseEntry(bytes.toString("utf8")).data;
+}
+
 /** The cleaned body of a report, read from its entry file. */
 export function readEntryBody(id: string, dir = ENTRIES_DIR): string {
   return parseEntry(readFileSync(join(dir, `${id}.md`), "utf8")).body;
