@@ -129,6 +129,11 @@ const TOP_BATCH = 4;
  * texts, and the pairs' lists are then cheaper (measured at 10,000 reports: docs/search.md).
  */
 const TOP_FIRST_TEXTS = 4;
+/**
+ * Early rows at most: about a phone screen. Each costs a text, which that row's excerpt needs
+ * anyway; rows further down wait for the whole answer rather than compete with its lists.
+ */
+export const TOP_ROWS = 5;
 
 export interface EngineIO {
   fetchJson: (path: string) => Promise<unknown>;
@@ -281,7 +286,7 @@ export class SearchEngine {
    *   the first rows of the final ranking as they become known (up to `topRows`), before the
    *   lists are downloaded: the first row needs the phrase's windows and a report text or two.
    */
-  async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance", onTop?: (top: TopHits) => void, topRows = 20): Promise<SearchOutcome> {
+  async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance", onTop?: (top: TopHits) => void, topRows = TOP_ROWS): Promise<SearchOutcome> {
     const t0 = Date.now();
     const { terms, simplified, plans, table } = await this.prepare(query);
     const choices = await Promise.all(plans.map((ps) => Promise.all(ps.map((p) => this.choose(p, table)))));

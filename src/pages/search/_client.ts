@@ -48,7 +48,7 @@ function runSearch(engine: SearchEngine, state: UrlState): Running {
   const outcome = engine.search(state.q, state.filters, state.sort, (top) => {
     latest = top;
     listener?.(top);
-  }, PAGE);
+  });
   return {
     state,
     outcome,
