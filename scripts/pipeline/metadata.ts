@@ -191,7 +191,11 @@ function disambiguate(candidates: County[], text: string): County | null {
     if (n === undefined) counts.set(needle, (n = present && needle && !allPresent(present, needle) ? 0 : countOf(text, needle)));
     return n;
   };
-  const scored = candidates.map((c) => ({ c, s: count(c.prefectureShort) * 2 + count(c.provinceShort) })).sort((a, b) => b.s - a.s);
+  // (Pushed, not candidates.map(…): map's result does not always have the same elements kind,
+  // and the sort on it threw away findRegion's optimised code, where this is inlined.)
+  const scored: { c: County; s: number }[] = [];
+  for (const c of candidates) scored.push({ c, s: count(c.prefectureShort) * 2 + count(c.provinceShort) });
+  scored.sort((a, b) => b.s - a.s);
   if (scored[0]!.s > 0 && scored[0]!.s > (scored[1]?.s ?? 0)) return scored[0]!.c;
   return null;
 }
