@@ -288,12 +288,17 @@ export function csvResponse(rows: readonly ValueRow[], groups?: Iterable<readonl
   return new Response(new Blob(csvParts(rows, "", groups)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
 }
 
+/** `{…head,"rows":[`: the JSON of `head` opened for its rows. */
+function rowsOpening(head: Record<string, unknown>): string {
+  return JSON.stringify(head).slice(0, -1) + (Object.keys(head).length ? "," : "") + '"rows":[';
+}
+
 /**
  * `{"meta":…,"columns":[…],"rows":[…]}` as a Blob of pieces (see csvBlob), one row per line.
  * `groups` as for csvResponse: each group's rows are kept, as rowsJson writes them, for rowsJson.
  */
 export function rowsJsonBlob(head: Record<string, unknown>, rows: readonly ValueRow[], groups?: Iterable<readonly ValueRow[]>): Blob {
-  const open = JSON.stringify(head).slice(0, -1) + (Object.keys(head).length ? "," : "") + '"rows":[\n';
+  const open = rowsOpening(head) + "\n";
   const runs = runsOf(rows, groups);
   const parts = runs
     ? runs.filter((g) => g.length).map((g) => {
@@ -308,7 +313,7 @@ export function rowsJsonBlob(head: Record<string, unknown>, rows: readonly Value
 /** `JSON.stringify({...head, rows})`, the rows written once for both this file and the whole-corpus one (rowsJsonBlob). */
 export function rowsJson(head: Record<string, unknown>, rows: readonly ValueRow[]): string {
   const body = jsonBodies.take(rows) ?? rows.map((r) => JSON.stringify(r)).join(",");
-  return JSON.stringify(head).slice(0, -1) + (Object.keys(head).length ? "," : "") + '"rows":[' + body + "]}";
+  return rowsOpening(head) + body + "]}";
 }
 
 export interface ProvinceRows {

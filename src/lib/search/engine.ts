@@ -107,6 +107,38 @@ interface VariantMatch {
   heads: Set<number>;
 }
 
+/**
+ * Per report in every term: the occurrences of all terms (each term's variants added up), and
+ * whether any term is in its title or region line. Unsorted.
+ */
+function combineTerms(terms: readonly (readonly VariantMatch[])[]): Hit[] {
+  let hits: Map<number, Hit> | null = null;
+  for (const variants of terms) {
+    const term = new Map<number, Hit>();
+    for (const m of variants) {
+      for (const [doc, n] of m.counts) {
+        const h = term.get(doc);
+        if (h) h.occurrences += n;
+        else term.set(doc, { doc, occurrences: n, headMatch: false });
+      }
+      for (const doc of m.heads) {
+        const h = term.get(doc);
+        if (h) h.headMatch = true;
+      }
+    }
+    if (hits === null) hits = term;
+    else {
+      const next = new Map<number, Hit>();
+      for (const [doc, h] of hits) {
+        const t = term.get(doc);
+        if (t) next.set(doc, { doc, occurrences: h.occurrences + t.occurrences, headMatch: h.headMatch || t.headMatch });
+      }
+      hits = next;
+    }
+  }
+  return [...(hits ?? new Map<number, Hit>()).values()];
+}
+
 /** The ranking: title or region match, then occurrences, then report number (date order); or date alone. */
 function rankOrder(sort: SortOrder): (a: Hit, b: Hit) => number {
   const byDate = (a: Hit, b: Hit) => a.doc - b.doc;
@@ -230,11 +262,10 @@ export class SearchEngine {
     // Phrases the index cannot decide alone are checked on the text itself.
     await Promise.all(
       [...m.unverified].map(async (doc) => {
-        const cps = fold(await this.text(doc));
-        const n = countIn(cps, plan.cps);
-        if (n === 0) return;
-        m.counts.set(doc, n);
-        if (firstIndex(cps.slice(0, headEnd(cps)), plan.cps) >= 0) m.heads.add(doc);
+        const t = textMatch(fold(await this.text(doc)), plan.cps);
+        if (t.occurrences === 0) return;
+        m.counts.set(doc, t.occurrences);
+        if (t.head) m.heads.add(doc);
       }),
     );
     return m;
@@ -301,27 +332,8 @@ export class SearchEngine {
     const results = await Promise.all(matches.map((ms) => Promise.all(ms.map((m) => m()))));
     stopTop();
 
-    let all: Map<number, number> | null = null;
-    const headDocs = new Set<number>();
-    for (const termResults of results) {
-      const counts = new Map<number, number>();
-      for (const m of termResults) {
-        for (const [doc, n] of m.counts) counts.set(doc, (counts.get(doc) ?? 0) + n);
-        for (const doc of m.heads) headDocs.add(doc);
-      }
-      if (all === null) all = counts;
-      else {
-        const next: Map<number, number> = new Map();
-        for (const [doc, n] of all) {
-          const m = counts.get(doc);
-          if (m !== undefined) next.set(doc, n + m);
-        }
-        all = next;
-      }
-    }
     const docs = table.docs;
-    const hitsAll: Hit[] = [...(all ?? new Map<number, number>())].map(([doc, occurrences]) => ({ doc, occurrences, headMatch: headDocs.has(doc) }));
-    hitsAll.sort(rankOrder(sort));
+    const hitsAll = combineTerms(results).sort(rankOrder(sort));
     const hits = hitsAll.filter((h) => passesFilters(docs[h.doc]!, filters));
     let facets: SearchOutcome["facets"] | null = null;
     return {
@@ -365,48 +377,20 @@ export class SearchEngine {
       const exact: (VariantMatch | null)[][] = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((_, j) => (costly[i]![j] ? null : q.matches[i]![j]!())))));
       const bounds = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((p, j) => exact[i]![j] ?? this.windowBounds(p, q.table)))));
       // Per report: the sum of the terms' bounds, present in every term.
-      let candidates: Map<number, Hit> | null = null;
-      for (const termBounds of bounds) {
-        const term = new Map<number, Hit>();
-        for (const b of termBounds) {
-          for (const [doc, n] of b.counts) {
-            const h = term.get(doc);
-            if (h) h.occurrences += n;
-            else term.set(doc, { doc, occurrences: n, headMatch: false });
-          }
-          for (const doc of b.heads) {
-            const h = term.get(doc);
-            if (h) h.headMatch = true;
-          }
-        }
-        if (candidates === null) candidates = term;
-        else {
-          const next = new Map<number, Hit>();
-          for (const [doc, h] of candidates) {
-            const t = term.get(doc);
-            if (t) next.set(doc, { doc, occurrences: h.occurrences + t.occurrences, headMatch: h.headMatch || t.headMatch });
-          }
-          candidates = next;
-        }
-      }
-      const queue = [...(candidates ?? new Map<number, Hit>()).values()].filter((h) => passesFilters(q.table.docs[h.doc]!, q.filters)).sort(rank);
+      const queue = combineTerms(bounds).filter((h) => passesFilters(q.table.docs[h.doc]!, q.filters)).sort(rank);
+      // A report's exact hit: the costly variants counted on its text, the others from their lists.
       const verify = async (doc: number): Promise<Hit | null> => {
         const cps = fold(await this.text(doc));
-        const head = cps.slice(0, headEnd(cps));
-        let occurrences = 0;
-        let headMatch = false;
-        for (const [i, ps] of q.plans.entries()) {
-          let n = 0;
-          for (const [j, p] of ps.entries()) {
+        const only = (occurrences: number, head: boolean): VariantMatch => ({ counts: new Map(occurrences ? [[doc, occurrences]] : []), heads: new Set(head ? [doc] : []) });
+        const matches = q.plans.map((ps, i) =>
+          ps.map((p, j) => {
             const m = exact[i]![j];
-            const k = m ? (m.counts.get(doc) ?? 0) : countIn(cps, p.cps);
-            n += k;
-            if (k > 0 && (m ? m.heads.has(doc) : firstIndex(head, p.cps) >= 0)) headMatch = true;
-          }
-          if (n === 0) return null;
-          occurrences += n;
-        }
-        return { doc, occurrences, headMatch };
+            if (m) return only(m.counts.get(doc) ?? 0, m.heads.has(doc));
+            const t = textMatch(cps, p.cps);
+            return only(t.occurrences, t.head);
+          }),
+        );
+        return combineTerms(matches)[0] ?? null;
       };
       const verified: Hit[] = [];
       let shown = 0;
@@ -461,6 +445,12 @@ export class SearchEngine {
     }
     return best ? { text, ...best } : null;
   }
+}
+
+/** A term's occurrences in a report's folded text, and whether one is in its title or region line. */
+function textMatch(cps: readonly string[], term: readonly string[]): { occurrences: number; head: boolean } {
+  const occurrences = countIn(cps, term);
+  return { occurrences, head: occurrences > 0 && firstIndex(cps.slice(0, headEnd(cps)), term) >= 0 };
 }
 
 /** Where the body starts: after the title and region lines. */
