@@ -1,13 +1,14 @@
 // The gram keys of the search index (src/lib/search/core.ts): every term of GRAM_MIN…GRAM_MAX
-// characters whose covering pairs have more than `bound` positions in the corpus, with its count
-// per report. Used by scripts/search-index.ts.
+// characters whose covering pairs have more than `bound` positions in the corpus, and the phrase
+// keys picked by findLoosePhrases (GRAM_MAX+1…PHRASE_MAX characters), with their counts per
+// report. Used by scripts/search-index.ts.
 //
 // At 10,000 reports there are ~1.4 million such keys and ~160 million occurrences, so keys live in
 // typed arrays: an open-addressing table finds a key by its hash (hashKey, computed character by
 // character) and tells keys that share a hash apart by the characters of their first occurrence;
 // each report's counts are gathered per key, then sorted by key (a counting sort), so every key's
 // reports come out in report order without a growing list per key.
-import { appendCount, fnvCode, isSpaceCode, keyOf, COVER, FNV_BASIS, GRAM_MAX, GRAM_MIN, type CountList } from "../src/lib/search/core";
+import { appendCount, fnvCode, isSpaceCode, keyOf, COVER, FNV_BASIS, GRAM_MAX, GRAM_MIN, PHRASE_MAX, type CountList } from "../src/lib/search/core";
 
 /** What the gram keys are read from: one report's folded text and the pair number at each position. */
 export interface GramText {
@@ -43,12 +44,23 @@ function grown<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numb
   return b;
 }
 
+export interface GramOptions {
+  /** Only keys whose hash passes are collected (the builder's pass). */
+  include?: (hash: number) => boolean;
+  /** Long terms to collect as well (findLoosePhrases). */
+  phrases?: PhraseSet;
+  /** Sizes the arrays at first (2^bits keys); they grow as needed. */
+  initialBits?: number;
+}
+
 /**
- * Finds the gram keys of the reports whose hash passes `include` (the builder's pass), in report
- * order; `occ` is the corpus count of each pair. `initialBits` sizes the arrays at first (2^bits
- * keys); they grow as needed.
+ * Finds the gram keys of the reports, and the phrase keys among `options.phrases`, in report
+ * order; `occ` is the corpus count of each pair.
  */
-export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, include: (hash: number) => boolean = () => true, initialBits = 16): GramKeys {
+export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, options: GramOptions = {}): GramKeys {
+  const { include = () => true, phrases = NO_PHRASES, initialBits = 16 } = options;
+  // Terms longer than GRAM_MAX are looked at only where a phrase can start.
+  const longest = phrases.size > 0 ? PHRASE_MAX : GRAM_MAX;
   const initial = 1 << initialBits;
   let count = 0;
   let doc = new Int32Array(initial);
@@ -124,21 +136,28 @@ export function collectGramKeys(texts: readonly GramText[], occ: ArrayLike<numbe
     for (let i = 0; i < len; i++) {
       if (isSpaceCode(cps[i]!)) continue;
       let h = fnvCode(FNV_BASIS, cps[i]!);
-      for (let n = 2; n <= GRAM_MAX && i + n <= len; n++) {
+      for (let n = 2; n <= longest && i + n <= len; n++) {
         const c = cps[i + n - 1]!;
         if (isSpaceCode(c)) break;
         h = fnvCode(h, c);
         if (n < GRAM_MIN) continue;
-        // The same test as forEachKey (core.ts); a cover lies inside the run, so every pair exists.
-        const offsets = COVER[n]!;
-        let cost = 0;
-        for (let o = 0; o < offsets.length; o++) cost += occ[pairAt[i + offsets[o]!]!]!;
-        if (cost <= bound || !include(h)) continue;
-        const k = keyAt(h, n, r, i);
-        if (local[k] === 0) touched.push(k);
-        local[k] = local[k]! + 1;
-        if (i < headEnd) localHead[k] = 1;
-        occurrences++;
+        let isKey: boolean;
+        if (n > GRAM_MAX) isKey = phrases.has(h, n);
+        else {
+          // The same test as forEachKey (core.ts); a cover lies inside the run, so every pair exists.
+          const offsets = COVER[n]!;
+          let cost = 0;
+          for (let o = 0; o < offsets.length; o++) cost += occ[pairAt[i + offsets[o]!]!]!;
+          isKey = cost > bound;
+        }
+        if (isKey && include(h)) {
+          const k = keyAt(h, n, r, i);
+          if (local[k] === 0) touched.push(k);
+          local[k] = local[k]! + 1;
+          if (i < headEnd) localHead[k] = 1;
+          occurrences++;
+        }
+        if (n === GRAM_MAX && longest > GRAM_MAX && !phrases.startsWith(h)) break;
       }
     }
     if (entries + touched.length > entryKey.length) {
@@ -199,4 +218,115 @@ export function gramCountList(keys: GramKeys, k: number): CountList {
     last = r;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase keys
+
+/** Small-integer forms of a term's hash (plain Sets look them up fastest); a shared form only adds an exact key. */
+const phraseCode = (h: number, n: number) => (h ^ Math.imul(n, 0x9e3779b1)) & 0x3fffffff;
+const prefixCode = (h: number) => h & 0x3fffffff;
+
+/**
+ * Long terms to make keys of, by hash and length. A term whose hash and length pass is collected
+ * at every occurrence, so its count list is exact whatever else shares its code.
+ */
+export class PhraseSet {
+  private readonly codes = new Set<number>();
+  private readonly prefixes = new Set<number>();
+  /** @param terms [hash of the term, its length, hash of its first GRAM_MAX characters] */
+  constructor(terms: Iterable<readonly [number, number, number]> = []) {
+    for (const [h, n, head] of terms) {
+      this.codes.add(phraseCode(h, n));
+      this.prefixes.add(prefixCode(head));
+    }
+  }
+  get size(): number {
+    return this.codes.size;
+  }
+  has(h: number, n: number): boolean {
+    return this.codes.has(phraseCode(h, n));
+  }
+  /** Whether a phrase may start with the GRAM_MAX characters of hash h. */
+  startsWith(h: number): boolean {
+    return this.prefixes.has(prefixCode(h));
+  }
+}
+const NO_PHRASES = new PhraseSet();
+
+/** Reports looked at to pick the phrase keys, spread evenly over the corpus. */
+export const PHRASE_SAMPLE = 512;
+
+export interface LoosePhrases {
+  phrases: PhraseSet;
+  /** The picked terms, most loose reports first. */
+  terms: string[];
+  /** Reports looked at. */
+  sampled: number;
+}
+
+/**
+ * Picks the long terms (GRAM_MAX+1…PHRASE_MAX characters) that become keys of their own: those
+ * whose pairs are costly to read (cheapest cover above `bound` positions) and whose windows
+ * (core.ts TermPlan.windows) are loose bounds. For such a term the engine's first rows cannot
+ * settle early: a report holding the windows more often than the term (they also belong to other
+ * phrases, as 基本公共卫生 in 基本公共卫生服务均等化) outranks the true best match until its text is read.
+ * Picked on a sample of reports, among the terms in at least 1 % of them (and two) that are
+ * loose in at least one: a term rarer than that has few reports to verify.
+ */
+export function findLoosePhrases(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, sampleSize = PHRASE_SAMPLE): LoosePhrases {
+  const step = Math.max(1, texts.length / sampleSize);
+  const sample: number[] = [];
+  for (let x = 0; Math.floor(x) < texts.length; x += step) sample.push(Math.floor(x));
+  // By term (hash · 32 + length): reports holding it, reports where its windows are a loose bound, where it was seen first.
+  const seen = new Map<number, { reports: number; loose: number; r: number; at: number; n: number; h: number; head: number }>();
+  const best = new Float64Array(PHRASE_MAX);
+  for (const r of sample) {
+    const { cps, pairAt } = texts[r]!;
+    const len = cps.length;
+    // Hash of the GRAM_MAX characters at each position (0 where a space breaks them), and their counts.
+    const windowHash = new Float64Array(len);
+    const windowCount = new Map<number, number>();
+    // This report's long terms whose cover is costly: hash · 32 + length → [count, position, length, hash].
+    const local = new Map<number, [number, number, number, number]>();
+    for (let i = 0; i < len; i++) {
+      if (isSpaceCode(cps[i]!)) continue;
+      let h = fnvCode(FNV_BASIS, cps[i]!);
+      for (let n = 2; n <= PHRASE_MAX && i + n <= len; n++) {
+        const c = cps[i + n - 1]!;
+        if (isSpaceCode(c)) break;
+        h = fnvCode(h, c);
+        // Cheapest cover of the term of n characters at i (core.ts cheapestCover, grown one pair at a time).
+        const o = n - 2;
+        const cost = occ[pairAt[i + o]!]!;
+        best[o] = o === 0 ? cost : cost + (o >= 2 && best[o - 2]! < best[o - 1]! ? best[o - 2]! : best[o - 1]!);
+        if (n === GRAM_MAX) {
+          windowHash[i] = h;
+          windowCount.set(h, (windowCount.get(h) ?? 0) + 1);
+        }
+        if (n <= GRAM_MAX || best[o]! <= bound) continue;
+        const term = h * 32 + n;
+        const e = local.get(term);
+        if (e) e[0]++;
+        else local.set(term, [1, i, n, h]);
+      }
+    }
+    for (const [term, [count, at, n, h]] of local) {
+      // The least count of its windows (offsets 0, GRAM_MAX, … and n − GRAM_MAX, as planTerm takes them).
+      let least = windowCount.get(windowHash[at + n - GRAM_MAX]!)!;
+      for (let o = 0; o + GRAM_MAX < n; o += GRAM_MAX) least = Math.min(least, windowCount.get(windowHash[at + o]!)!);
+      const s = seen.get(term);
+      if (s) {
+        s.reports++;
+        if (least > count) s.loose++;
+      } else seen.set(term, { reports: 1, loose: least > count ? 1 : 0, r, at, n, h, head: windowHash[at]! });
+    }
+  }
+  const minReports = Math.max(2, Math.ceil(sample.length / 100));
+  const picked = [...seen.values()].filter((s) => s.reports >= minReports && s.loose > 0).sort((a, b) => b.loose - a.loose || b.reports - a.reports);
+  return {
+    phrases: new PhraseSet(picked.map((s) => [s.h, s.n, s.head] as const)),
+    terms: picked.map((s) => keyOf(texts[s.r]!.cps, s.at, s.n)),
+    sampled: sample.length,
+  };
 }

@@ -1,6 +1,6 @@
 // Builds the full-text search index into dist/search-index/ after `astro build`.
 //
-//   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N] [--bound N] [--no-page]
+//   tsx scripts/search-index.ts [--out dist] [--entries content/reports] [--passes N] [--bound N] [--no-page] [--no-phrases]
 //                                [--pack-bytes N] [--inline-docs N] [--inline-positions N]   (tests: small packs, lists out of shards)
 //   tsx scripts/search-index.ts --page-only [--out dist]   (after astro build, when the index was built beside it)
 //
@@ -8,7 +8,7 @@
 // Output (see docs/search.md):
 //   table.json       filter values of every report as small integers, in date order (loaded with every query)
 //   r/<c>.json       report rows (id, title, date) in chunks of ROWS_PER_CHUNK, for the rows on screen
-//   s<k>.json        shard k of the index: entries of characters, pairs and gram keys (src/lib/search/core.ts)
+//   s<k>.json        shard k of the index: entries of characters, pairs, gram and phrase keys (src/lib/search/core.ts)
 //   f/<n>.bin        lists too long to sit in a shard, each a gzip member, read by HTTP Range (shard.ts)
 //   text/<id>.txt    the searchable text of each report, for excerpts
 //   t2s.json         traditional → simplified characters that can matter for this corpus
@@ -30,7 +30,7 @@ import { PERIOD_LABEL } from "../src/lib/labels";
 import type { ReportEntry } from "../src/lib/schema";
 import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type ListRef, type PosList, type Shard } from "../src/lib/search/core";
-import { collectGramKeys, gramCountList, gramKeyText, type GramText } from "./search-grams";
+import { collectGramKeys, findLoosePhrases, gramCountList, gramKeyText, PhraseSet, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
 import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
 
@@ -294,6 +294,8 @@ async function main() {
   const pairKey = (p: number) => String.fromCodePoint(codeOf[Math.floor(pairs.code[p]! / PAIR_BASE)]!, codeOf[pairs.code[p]! % PAIR_BASE]!);
   const charsIn = byShard(Int32Array.from({ length: charCount }, (_, id) => shardOf(charKey(id), shardCount)), shardCount);
   const pairsIn = byShard(Int32Array.from({ length: pairs.code.length }, (_, p) => shardOf(pairKey(p), shardCount)), shardCount);
+  // Long terms that get keys of their own (--no-phrases: none, for tests of the engine without them).
+  const loose = process.argv.includes("--no-phrases") ? { phrases: new PhraseSet(), terms: [], sampled: 0 } : findLoosePhrases(docs, occ, BOUND);
   let gramKeys = 0;
   let gramOccurrences = 0;
   let gramCounts = 0;
@@ -324,7 +326,7 @@ async function main() {
         slots += occ[p]!;
       }
     }
-    const grams = collectGramKeys(docs, occ, BOUND, (h) => shardOfHash(h, shardCount) % passes === pass);
+    const grams = collectGramKeys(docs, occ, BOUND, { include: (h) => shardOfHash(h, shardCount) % passes === pass, phrases: loose.phrases });
     const gramsIn = byShard(Int32Array.from(grams.hash, (h) => shardOfHash(h, shardCount)), shardCount);
     gramKeys += grams.count;
     gramOccurrences += grams.occurrences;
@@ -409,7 +411,7 @@ async function main() {
   // Built beside `astro build` (scripts/build.ts), the page does not exist yet: `--page-only` finishes it afterwards.
   const pageBytes = process.argv.includes("--no-page") ? 0 : finishSearchPage(outRoot, shardCount);
   console.log(
-    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}), ${shardCount} shards + ${packs.lists} lists in ${packs.count} pack(s) in ${passes} pass(es); ` +
+    `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}; ${loose.terms.length} of them phrases picked on ${loose.sampled} reports), ${shardCount} shards + ${packs.lists} lists in ${packs.count} pack(s) in ${passes} pass(es); ` +
       `gzipped: index ${((indexBytes + packs.bytes) / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list ${(packs.largest / 1024).toFixed(1)} KB), ` +
       `table ${(tableBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
       `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +

@@ -141,7 +141,8 @@ describe("exact substring semantics on the seed reports", () => {
       const plan = planTerm(q);
       const cps = plan.cps;
       const choice = chooseLists(plan, shardEntry, bound);
-      expect(choice.kind, q).toBe("positions");
+      // A long term that is a key of its own (a phrase) is answered from its count list.
+      expect(choice.kind, q).toBe(shardEntry(plan.phrase!) ? "counts" : "positions");
       if (choice.kind !== "positions") continue;
       const cost = (offsets: readonly number[]) => offsets.reduce((a, o) => a + shardEntry(cps[o]! + cps[o + 1]!)![0], 0);
       const chosen = cost(choice.runs[0]!.pairs);
@@ -150,6 +151,26 @@ describe("exact substring semantics on the seed reports", () => {
       if (chosen < fixed) cheaper++;
     }
     expect(cheaper).toBeGreaterThan(20);
+  });
+
+  it("answers a long term that the builder made a key of its own (a phrase) from its count list, exactly", async () => {
+    const { bound } = await engine.load();
+    const phrases = readdirSync(dir)
+      .filter((f) => /^s[0-9a-z]+\.json$/.test(f))
+      .flatMap((f) => Object.keys(readJson(f) as Shard))
+      .filter((k) => [...k].length > 6);
+    // The default bound makes no long term of the five seeds costly to read; bound 40 makes some phrases.
+    if (bound >= 1000) {
+      expect(phrases).toEqual([]);
+      return;
+    }
+    expect(phrases.length).toBeGreaterThan(0);
+    for (const q of phrases) {
+      const plan = planTerm(q);
+      expect(plan.keys, q).toContain(q);
+      expect(chooseLists(plan, shardEntry, bound), q).toEqual({ kind: "counts", list: shardEntry(q)![1] });
+      expect((await expectExact(q)).size, q).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it("gives the first rows of a common long phrase before reading its pairs' lists, exactly as the whole answer ranks them", async () => {
@@ -412,8 +433,12 @@ const W2 = "庚辛壬癸子丑";
 const PHRASE = W1 + W2;
 const APART = `${W1}。${W2}。\n`;
 
-/** An engine on an index (bound 2: the phrase is costly) of reports with these bodies, and the report ids by number. */
-async function craftedIndex(bodies: Record<string, string>): Promise<{ engine: SearchEngine; ids: string[] }> {
+/**
+ * An engine on an index (bound 2: the phrase is costly) of reports with these bodies, and the
+ * report ids by number. Without phrase keys unless asked: the phrase would be one (it is common and
+ * its windows are loose), and most of these tests are about the rows before its pairs are read.
+ */
+async function craftedIndex(bodies: Record<string, string>, phrases = false): Promise<{ engine: SearchEngine; ids: string[]; read: string[] }> {
   const seed = parseEntry(readFileSync(join(ENTRIES, readdirSync(ENTRIES).find((f) => f.endsWith(".md"))!), "utf8"));
   const entries = mkdtempSync(join(tmpdir(), "first-rows-entries-"));
   for (const [name, body] of Object.entries(bodies)) {
@@ -421,12 +446,20 @@ async function craftedIndex(bodies: Record<string, string>): Promise<{ engine: S
     writeFileSync(join(entries, `${e.id}.md`), serialiseEntry(e, body));
   }
   const out = mkdtempSync(join(tmpdir(), "first-rows-index-"));
-  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", entries, "--bound", "2", "--no-page"], { stdio: "pipe" });
+  execFileSync("npx", ["tsx", "scripts/search-index.ts", "--out", out, "--entries", entries, "--bound", "2", "--no-page", ...(phrases ? [] : ["--no-phrases"])], { stdio: "pipe" });
   const dir = join(out, "search-index");
-  const read = (p: string) => gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8");
-  const engine = new SearchEngine({ fetchJson: async (p) => JSON.parse(read(p)), fetchText: async (p) => read(p), fetchBytes: async (p, offset, length) => readFileSync(join(dir, p)).subarray(offset, offset + length) });
+  const text = (p: string) => gunzipSync(readFileSync(join(dir, p + ".gz"))).toString("utf8");
+  // Every file the engine reads, in order.
+  const read: string[] = [];
+  const engine = new SearchEngine({
+    fetchJson: async (p) => (read.push(p), JSON.parse(text(p))),
+    fetchText: async (p) => (read.push(p), text(p)),
+    fetchBytes: async (p, offset, length) => (read.push(p), readFileSync(join(dir, p)).subarray(offset, offset + length)),
+  });
   const { docs } = await engine.load();
-  return { engine, ids: await Promise.all(docs.map(async (_, i) => (await engine.row(i)).id)) };
+  const ids = await Promise.all(docs.map(async (_, i) => (await engine.row(i)).id));
+  read.length = 0;
+  return { engine, ids, read };
 }
 
 describe("the first rows of a long phrase when its windows' counts are loose bounds", () => {
@@ -462,6 +495,23 @@ describe("the first rows of a long phrase when its windows' counts are loose bou
     expect(tops.length).toBeGreaterThan(0);
     for (const top of tops) expect(top).toEqual(ranked.slice(0, top.length));
   });
+});
+
+describe("a common long phrase whose windows are loose bounds, as the builder indexes it by default", () => {
+  it("is a key of its own: its count list answers it exactly, without its pairs' positions or any report text", async () => {
+    const bodies = { loose: APART.repeat(4) + `${PHRASE}。\n`, tight: `${PHRASE}，${PHRASE}，${PHRASE}。\n`, windowsOnly: APART.repeat(6), twice: `${PHRASE}。${PHRASE}。\n` };
+    const { engine, ids, read } = await craftedIndex(bodies, true);
+    const tops: TopHits[] = [];
+    const outcome = await engine.search(PHRASE, {}, "relevance", (top) => tops.push(top), 3);
+    expect(outcome.hits.map((h) => [ids[h.doc], h.occurrences])).toEqual([["first-rows-tight", 3], ["first-rows-twice", 2], ["first-rows-loose", 1]]);
+    // Not costly any more, so no early rows; and nothing read but shards (the lists are inline at this size).
+    expect(tops).toEqual([]);
+    expect(read.filter((p) => !/^s[0-9a-z]+\.json$/.test(p) && p !== "t2s.json")).toEqual([]);
+    // Without phrase keys the same query reads the texts of reports it must verify.
+    const without = await craftedIndex(bodies);
+    await without.engine.search(PHRASE, {}, "relevance", () => {}, 3);
+    expect(without.read.some((p) => p.startsWith("text/"))).toBe(true);
+  }, 120_000);
 });
 
 describe("the first rows of a long phrase when too many reports' bounds are loose", () => {

@@ -19,6 +19,11 @@ import { fold, isSpace } from "./text";
 
 export const GRAM_MIN = 3;
 export const GRAM_MAX = 6;
+/**
+ * The longest "phrase" key: a term of GRAM_MAX+1…PHRASE_MAX characters that the index builder
+ * picked to be a key of its own (scripts/search-grams.ts findLoosePhrases), with a count list.
+ */
+export const PHRASE_MAX = 16;
 
 /** Count list: [docΔ·2 + inHead, count, …], docΔ from the previous report of the list (the first from 0). */
 export type CountList = number[];
@@ -261,7 +266,13 @@ export interface TermPlan {
   /** The term itself when it is one run of GRAM_MIN…GRAM_MAX characters (it may be a key of its own). */
   gram: string | null;
   /**
-   * The keys to look up first: the gram, the covering pairs of each run (every pair of a run
+   * The term itself when it is one run of GRAM_MAX+1…PHRASE_MAX characters: the builder makes a
+   * few such terms keys (common phrases whose windows are loose bounds). Unlike a gram, a phrase
+   * that is no key says nothing: the term is then answered from its pairs.
+   */
+  phrase: string | null;
+  /**
+   * The keys to look up first: the gram or the phrase, the covering pairs of each run (every pair of a run
    * longer than GRAM_MAX, so the cheapest cover can be chosen), or the character of a
    * one-character run.
    */
@@ -293,13 +304,15 @@ export function planTerm(term: string): TermPlan {
     runs.push({ offset: i, cps: cps.slice(i, j) });
     i = j;
   }
-  const gram = runs.length === 1 && runs[0]!.cps.length >= GRAM_MIN && runs[0]!.cps.length <= GRAM_MAX ? runs[0]!.cps.join("") : null;
-  const keys = new Set<string>(gram ? [gram] : []);
+  const single = runs.length === 1 ? runs[0]!.cps.length : 0;
+  const gram = single >= GRAM_MIN && single <= GRAM_MAX ? runs[0]!.cps.join("") : null;
+  const phrase = single > GRAM_MAX && single <= PHRASE_MAX ? runs[0]!.cps.join("") : null;
+  const keys = new Set<string>(gram ? [gram] : phrase ? [phrase] : []);
   for (const run of runs) {
     if (run.cps.length === 1) keys.add(run.cps[0]!);
     else for (const k of pairOffsetsToLookUp(run.cps.length)) keys.add(run.cps[k]! + run.cps[k + 1]!);
   }
-  return { cps, runs, gram, keys: [...keys], windows: runs.length === 1 ? windowsOf(runs[0]!.cps) : [] };
+  return { cps, runs, gram, phrase, keys: [...keys], windows: runs.length === 1 ? windowsOf(runs[0]!.cps) : [] };
 }
 
 /** The keys whose shards a term reads: its plan's keys, and its windows when it is a long run. */
@@ -357,6 +370,10 @@ export function chooseLists(plan: TermPlan, lookup: Lookup, bound: number): Choi
       cost += e[0];
     }
     if (cost > bound) return none;
+  }
+  if (plan.phrase) {
+    const p = lookup(plan.phrase);
+    if (p) return { kind: "counts", list: p[1] };
   }
   const out: { offset: number; pairs: number[]; lists: ListRef[] }[] = [];
   const singles: ListRef[] = [];
