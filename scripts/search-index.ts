@@ -6,8 +6,9 @@
 //
 // Records come from the content entries (front matter + cleaned body), not from crawling HTML.
 // Output (see docs/search.md):
-//   table.json       filter values of every report as small integers, in date order (loaded with every query)
-//   r/<c>.json       report rows (id, title, date) in chunks of ROWS_PER_CHUNK, for the rows on screen
+//   table.json       index version, shard count, bound and number of reports (loaded with every query)
+//   meta.json        filter values of every report as small integers, in date order (for filters and facets)
+//   r/<c>.json       report rows (id, title, date, region, year, period) in chunks of ROWS_PER_CHUNK, for the rows on screen
 //   s<k>.json        shard k of the index: entries of characters, pairs, gram and phrase keys (src/lib/search/core.ts)
 //   f/<n>.bin        lists too long to sit in a shard, each a gzip member, read by HTTP Range (shard.ts)
 //   text/<id>.txt    the searchable text of each report, for excerpts
@@ -32,7 +33,7 @@ import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type ListRef, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, findLoosePhrases, gramCountList, gramKeyText, PhraseSet, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactTable, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type CompactTable, type DocMeta } from "../src/lib/search/shard";
+import { INDEX_VERSION, ROWS_PER_CHUNK, compactMeta, compactRow, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type DocMeta, type SearchTable } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -394,12 +395,14 @@ async function main() {
   }
 
   packs.close();
-  const table = compactTable({ version: INDEX_VERSION, shardCount, bound: BOUND, docs: docs.map((d) => d.meta) });
+  const table: SearchTable = { version: INDEX_VERSION, shardCount, bound: BOUND, count: docs.length };
   let tableBytes = 0;
   await output.write(join(outDir, "table.json"), JSON.stringify(table), GZIP_SMALL, (n) => (tableBytes = n));
+  let metaBytes = 0;
+  await output.write(join(outDir, "meta.json"), JSON.stringify(compactMeta(docs.map((d) => d.meta))), GZIP_SMALL, (n) => (metaBytes = n));
   let rowBytes = 0;
   for (let c = 0; c * ROWS_PER_CHUNK < docs.length; c++) {
-    const rows: CompactRows = docs.slice(c * ROWS_PER_CHUNK, (c + 1) * ROWS_PER_CHUNK).map((d) => [d.id, d.title, d.published]);
+    const rows: CompactRows = docs.slice(c * ROWS_PER_CHUNK, (c + 1) * ROWS_PER_CHUNK).map((d) => compactRow({ id: d.id, title: d.title, published: d.published, ...d.meta }));
     await output.write(join(outDir, rowsFile(c * ROWS_PER_CHUNK)), JSON.stringify(rows), GZIP_SMALL, (n) => (rowBytes += n));
   }
   const t2s = await buildT2s(corpusChars);
@@ -413,7 +416,7 @@ async function main() {
   console.log(
     `search index: ${docs.length} reports, ${totalPositions} characters, ${gramKeys} gram keys (${gramOccurrences} occurrences in ${gramCounts} key × report counts, bound ${BOUND}; ${loose.terms.length} of them phrases picked on ${loose.sampled} reports), ${shardCount} shards + ${packs.lists} lists in ${packs.count} pack(s) in ${passes} pass(es); ` +
       `gzipped: index ${((indexBytes + packs.bytes) / 1024).toFixed(1)} KB (largest shard ${(largestShard / 1024).toFixed(1)} KB, largest list ${(packs.largest / 1024).toFixed(1)} KB), ` +
-      `table ${(tableBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
+      `table ${(tableBytes / 1024).toFixed(1)} KB, meta ${(metaBytes / 1024).toFixed(1)} KB, rows ${(rowBytes / 1024).toFixed(1)} KB, texts ${(textBytes / 1024).toFixed(1)} KB, t2s ${(t2sBytes / 1024).toFixed(1)} KB (${Object.keys(t2s).length} characters), ` +
       `search page with its CSS and JS ${(pageBytes / 1024).toFixed(1)} KB; ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -424,7 +427,7 @@ async function main() {
  * `astro build` and moved into the site; finish the page that Astro wrote meanwhile (search-page.ts).
  */
 function finishPage(): void {
-  const { shardCount } = JSON.parse(readFileSync(join(outDir, "table.json"), "utf8")) as CompactTable;
+  const { shardCount } = JSON.parse(readFileSync(join(outDir, "table.json"), "utf8")) as SearchTable;
   const bytes = finishSearchPage(outRoot, shardCount);
   console.log(`search page: page with its CSS and JS ${(bytes / 1024).toFixed(1)} KB gzipped`);
 }

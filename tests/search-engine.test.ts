@@ -84,7 +84,8 @@ beforeAll(async () => {
 
 describe("exact substring semantics on the seed reports", () => {
   it("indexes every report", async () => {
-    expect((await engine.load()).docs.length).toBe(docs.length);
+    expect((await engine.load()).count).toBe(docs.length);
+    expect((await engine.meta()).length).toBe(docs.length);
     expect(docs.length).toBeGreaterThanOrEqual(5);
     const listed = await Promise.all(docs.map((_, i) => idOf(i)));
     expect(listed.sort()).toEqual(docs.map((d) => d.id).sort());
@@ -174,7 +175,8 @@ describe("exact substring semantics on the seed reports", () => {
   });
 
   it("gives the first rows of a common long phrase before reading its pairs' lists, exactly as the whole answer ranks them", async () => {
-    const { bound, docs: table } = await engine.load();
+    const { bound } = await engine.load();
+    const table = await engine.meta();
     const rand = seededRandom(4242);
     const texts = docs.map((d) => d.lines);
     let costly = 0;
@@ -298,8 +300,8 @@ describe("exact substring semantics on the seed reports", () => {
   });
 
   it("finds region names and titles, and ranks those reports first", async () => {
-    const m = await engine.load();
-    for (let doc = 0; doc < m.docs.length; doc++) {
+    const { count } = await engine.load();
+    for (let doc = 0; doc < count; doc++) {
       const row = await engine.row(doc);
       const first = (await engine.search(row.title)).hits[0]!;
       expect(await idOf(first.doc)).toBe(row.id);
@@ -347,15 +349,24 @@ describe("exact substring semantics on the seed reports", () => {
   it("filters narrow the results and facets count them", async () => {
     const all = await engine.search("卫生");
     expect(all.hits.length).toBe(docs.length);
-    const guangdong = all.facets.province.find(([v]) => v === "广东省");
+    const facets = await all.facets();
+    const guangdong = facets.province.find(([v]) => v === "广东省");
     expect(guangdong?.[1]).toBe(2);
     const narrowed = await engine.search("卫生", { province: ["广东省"] });
     expect(narrowed.hits.length).toBe(2);
+    // A row carries its own region, year and period: the same as the filter values.
+    const meta = await engine.meta();
+    for (const h of narrowed.hits) {
+      const { id, title, published, ...rowMeta } = await engine.row(h.doc);
+      expect(rowMeta, id).toEqual(meta[h.doc]);
+      expect(rowMeta.province).toBe("广东省");
+    }
     const years = await engine.search("卫生", { year: ["2022"] });
-    expect(years.hits.length).toBe(all.facets.year.find(([v]) => v === "2022")![1]);
+    expect(years.hits.length).toBe(facets.year.find(([v]) => v === "2022")![1]);
     // Counts for the other groups follow the filter; the filtered group keeps its own counts.
-    expect(narrowed.facets.province).toEqual(all.facets.province);
-    expect(narrowed.facets.year.reduce((s, [, n]) => s + n, 0)).toBe(2);
+    const narrowedFacets = await narrowed.facets();
+    expect(narrowedFacets.province).toEqual(facets.province);
+    expect(narrowedFacets.year.reduce((s, [, n]) => s + n, 0)).toBe(2);
   });
 
   /** Runs dist/search-index/search.js as the page does for /search/?q=…, while the DOM is still loading. */
@@ -403,6 +414,8 @@ describe("exact substring semantics on the seed reports", () => {
       // The search runs on to the first result's row chunk while the DOM is still loading.
       await vi.waitFor(() => expect(fetched.some((p) => p.startsWith("r/")), q).toBe(true));
       expect(ready(), q).toBe(true);
+      // The reports' filter values are not needed for the first row of a query without filters.
+      expect(fetched, q).not.toContain("meta.json");
     }
   });
 
@@ -415,7 +428,7 @@ describe("exact substring semantics on the seed reports", () => {
   });
 
   it("a filter group shows its largest values and every selected one until expanded", async () => {
-    const { facets } = await engine.search("卫生");
+    const facets = await (await engine.search("卫生")).facets();
     // The seeds' five counties, ranked by count; with a limit of 2 only the first two show …
     expect(facetValuesShown(facets.county, new Set(), 2)).toEqual(facets.county.slice(0, 2));
     // … plus a selected value further down, in its rank position.
@@ -456,8 +469,8 @@ async function craftedIndex(bodies: Record<string, string>, phrases = false): Pr
     fetchText: async (p) => (read.push(p), text(p)),
     fetchBytes: async (p, offset, length) => (read.push(p), readFileSync(join(dir, p)).subarray(offset, offset + length)),
   });
-  const { docs } = await engine.load();
-  const ids = await Promise.all(docs.map(async (_, i) => (await engine.row(i)).id));
+  const { count } = await engine.load();
+  const ids = await Promise.all(Array.from({ length: count }, async (_, i) => (await engine.row(i)).id));
   read.length = 0;
   return { engine, ids, read };
 }

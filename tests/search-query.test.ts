@@ -219,20 +219,34 @@ describe("excerpts and links", () => {
   });
 });
 
-describe("the report table", () => {
-  it("round-trips through its compact form", async () => {
-    const { compactTable, expandTable, INDEX_VERSION } = await import("../src/lib/search/shard");
-    const docs = reports.map((r) => ({
-      county: r.entry.region?.name ?? null,
-      prefecture: r.entry.region?.prefecture ?? null,
-      province: r.entry.region?.province ?? null,
-      year: r.entry.year,
-      periodLabel: r.entry.period === "H1" ? "上半年" : r.entry.period === "FY" ? "全年" : null,
-    }));
-    const t = { version: INDEX_VERSION, shardCount: 7, bound: 9, docs };
-    const c = compactTable(t);
+describe("the report table and rows", () => {
+  const docs = reports.map((r) => ({
+    county: r.entry.region?.name ?? null,
+    prefecture: r.entry.region?.prefecture ?? null,
+    province: r.entry.region?.province ?? null,
+    year: r.entry.year,
+    periodLabel: r.entry.period === "H1" ? "上半年" : r.entry.period === "FY" ? "全年" : null,
+  }));
+
+  it("the filter values round-trip through their compact form", async () => {
+    const { compactMeta, expandMeta } = await import("../src/lib/search/shard");
+    const c = compactMeta(docs);
     expect(c.strings.length).toBeLessThan(docs.length * 4);
-    expect(expandTable(JSON.parse(JSON.stringify(c)))).toEqual(t);
-    expect(() => expandTable({ ...c, version: INDEX_VERSION + 1 })).toThrow(/rebuild/);
+    expect(expandMeta(JSON.parse(JSON.stringify(c)))).toEqual(docs);
+  });
+
+  it("a row round-trips with its region, year and period", async () => {
+    const { compactRow, expandRow } = await import("../src/lib/search/shard");
+    for (const [i, d] of docs.entries()) {
+      const row = { id: reports[i]!.entry.id, title: reports[i]!.entry.title, published: reports[i]!.entry.published, ...d };
+      expect(expandRow(JSON.parse(JSON.stringify(compactRow(row))))).toEqual(row);
+    }
+  });
+
+  it("a page built for another index version says to rebuild", async () => {
+    const { checkTable, INDEX_VERSION } = await import("../src/lib/search/shard");
+    const t = { version: INDEX_VERSION, shardCount: 7, bound: 9, count: docs.length };
+    expect(checkTable(t)).toEqual(t);
+    expect(() => checkTable({ ...t, version: INDEX_VERSION - 1 })).toThrow(/rebuild/);
   });
 });

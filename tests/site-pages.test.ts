@@ -263,6 +263,13 @@ describe("the built site", () => {
     const links = [...document.querySelectorAll('link[rel="preload"][as="fetch"][crossorigin="anonymous"]')].map((l) => l.getAttribute("href"));
     expect(links.filter((h) => !h!.endsWith("table.json")).sort()).toEqual([...want].sort());
     expect(want.size).toBeGreaterThan(1);
+    // A filtered link also preloads the reports' filter values, which its first row waits for.
+    const filtered = parseHTML(html.replace(/<script data-search-preload>[\s\S]*?<\/script>/, "")).document;
+    for (const el of filtered.querySelectorAll("script")) Object.defineProperty(el, "src", { value: `http://localhost/${el.getAttribute("src")!.replace(/^\//, "")}` });
+    new Function("document", "location", code)(filtered, { search: `?q=${encodeURIComponent(q)}&province=${encodeURIComponent("广东省")}` });
+    const filteredLinks = [...filtered.querySelectorAll('link[rel="preload"][as="fetch"]')].map((l) => l.getAttribute("href"));
+    expect(filteredLinks.filter((h) => h!.endsWith("meta.json"))).toEqual(["http://localhost/search-index/meta.json"]);
+    expect(links.some((h) => h!.endsWith("meta.json"))).toBe(false);
     expect(html.indexOf(code)).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!;
     expect(policy).toContain(`script-src 'self' 'sha256-${createHash("sha256").update(code, "utf8").digest("base64")}';`);

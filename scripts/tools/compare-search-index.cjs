@@ -35,7 +35,7 @@ const shards = shardsOf(A);
 if (shards.join() !== shardsOf(B).join()) differ(`shard files differ: ${shards.length} vs ${shardsOf(B).length}`);
 // The files beside the shards: table, row chunks, t2s map and report texts, byte for byte.
 const filesIn = (dir, sub, ext) => fs.readdirSync(path.join(dir, sub)).filter((f) => f.endsWith(ext)).map((f) => `${sub}/${f}`).sort();
-const others = (dir) => ["table.json", "t2s.json", ...filesIn(dir, "r", ".json"), ...filesIn(dir, "text", ".txt")];
+const others = (dir) => ["table.json", ...(fs.existsSync(path.join(dir, "meta.json")) ? ["meta.json"] : []), "t2s.json", ...filesIn(dir, "r", ".json"), ...filesIn(dir, "text", ".txt")];
 if (others(A).join() !== others(B).join()) differ(`row chunks or texts differ: ${others(A).length} vs ${others(B).length} files`);
 const withoutVersion = (dir) => JSON.stringify({ ...load(dir, "table.json"), version: undefined });
 for (const file of others(A)) {

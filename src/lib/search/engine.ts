@@ -3,10 +3,9 @@
 // here; `fetchJson`/`fetchText`/`fetchBytes` are injected so tests can run it on the built files without a browser.
 import { fold } from "./text";
 import { chooseLists, packedRefsOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, shardKeysOf, type Choice, type Shard, type TermPlan } from "./core";
-import { expandTable, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactRows, type CompactTable, type DocMeta, type DocRow, type SearchTable } from "./shard";
+import { FILTER_KEYS, checkTable, expandMeta, expandRow, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactMeta, type CompactRows, type DocMeta, type DocRow, type FilterKey, type SearchTable } from "./shard";
 
-export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+export { FILTER_KEYS, type FilterKey };
 export const FILTER_LABEL: Record<FilterKey, string> = {
   province: "省份",
   prefecture: "地市",
@@ -46,14 +45,18 @@ export function facetValuesShown(values: readonly [string, number][], selected: 
   return values.filter(([value], i) => i < limit || selected.has(value));
 }
 
+function hasFilters(filters: Filters): boolean {
+  return FILTER_KEYS.some((k) => filters[k]?.length);
+}
+
 /** The report passes every filter group (but `except`). */
 function passesFilters(doc: DocMeta, filters: Filters, except?: FilterKey): boolean {
   return FILTER_KEYS.every((k) => k === except || !filters[k]?.length || filters[k]!.includes(filterValue(doc, k)));
 }
 
 /** Per filter group: value → number of hits that pass the other groups' filters, largest first. */
-function countFacets(hits: readonly Hit[], docs: readonly DocMeta[], filters: Filters): SearchOutcome["facets"] {
-  const facets = {} as SearchOutcome["facets"];
+function countFacets(hits: readonly Hit[], docs: readonly DocMeta[], filters: Filters): Record<FilterKey, [string, number][]> {
+  const facets = {} as Record<FilterKey, [string, number][]>;
   for (const key of FILTER_KEYS) {
     const counts = new Map<string, number>();
     for (const h of hits) {
@@ -86,8 +89,11 @@ export interface SearchOutcome {
   all: Hit[];
   /** After the filters. */
   hits: Hit[];
-  /** Per filter group: value → number of matching reports with the other groups' filters applied. */
-  facets: Record<FilterKey, [string, number][]>;
+  /**
+   * Per filter group: value → number of matching reports with the other groups' filters applied
+   * (needs meta.json, which a query without filters does not wait for).
+   */
+  facets(): Promise<Record<FilterKey, [string, number][]>>;
   ms: number;
 }
 
@@ -182,6 +188,7 @@ async function gunzipJson(bytes: Uint8Array): Promise<unknown> {
 
 export class SearchEngine {
   private table: Promise<SearchTable> | null = null;
+  private docMeta: Promise<DocMeta[]> | null = null;
   private t2s: Promise<Record<string, string>> | null = null;
   private shards = new Map<number, Promise<Shard>>();
   private packed = new Map<string, Promise<number[]>>();
@@ -202,9 +209,14 @@ export class SearchEngine {
     if (t2s) this.t2s = Promise.resolve(t2s);
   }
 
-  /** The report table: filter values per report, in date order. */
+  /** The index's shard count, bound and number of reports. */
   load(): Promise<SearchTable> {
-    return (this.table ??= this.io.fetchJson("table.json").then((c) => expandTable(c as CompactTable)));
+    return (this.table ??= this.io.fetchJson("table.json").then((t) => checkTable(t as SearchTable)));
+  }
+
+  /** Filter values per report, in date order (for filters and facets only: rows carry their own). */
+  meta(): Promise<DocMeta[]> {
+    return (this.docMeta ??= this.io.fetchJson("meta.json").then((c) => expandMeta(c as CompactMeta)));
   }
 
   private loadT2s(): Promise<Record<string, string>> {
@@ -228,13 +240,12 @@ export class SearchEngine {
     return p;
   }
 
-  /** Title, id and date of a report (its chunk of rows loads once). */
+  /** Title, id, date, region, year and period of a report (its chunk of rows loads once). */
   async row(doc: number): Promise<DocRow> {
     const name = rowsFile(doc);
     let p = this.chunks.get(name);
     if (!p) this.chunks.set(name, (p = this.io.fetchJson(name) as Promise<CompactRows>));
-    const [id, title, published] = (await p)[doc % ROWS_PER_CHUNK]!;
-    return { id, title, published };
+    return expandRow((await p)[doc % ROWS_PER_CHUNK]!);
   }
 
   /** The searchable text of a report (lines joined by "\n"). */
@@ -332,20 +343,19 @@ export class SearchEngine {
     const results = await Promise.all(matches.map((ms) => Promise.all(ms.map((m) => m()))));
     stopTop();
 
-    const docs = table.docs;
     const hitsAll = combineTerms(results).sort(rankOrder(sort));
-    const hits = hitsAll.filter((h) => passesFilters(docs[h.doc]!, filters));
-    let facets: SearchOutcome["facets"] | null = null;
+    // Only a filtered query waits for the reports' filter values.
+    const docs = hasFilters(filters) ? await this.meta() : null;
+    const hits = docs ? hitsAll.filter((h) => passesFilters(docs[h.doc]!, filters)) : hitsAll;
+    let facets: Promise<Record<FilterKey, [string, number][]>> | null = null;
     return {
       query,
       terms,
       simplified,
       all: hitsAll,
       hits,
-      // Counted when first read: the page draws the first result row before its filters.
-      get facets() {
-        return (facets ??= countFacets(hitsAll, docs, filters));
-      },
+      // Counted when first asked for: the page draws the first result row before its filters.
+      facets: () => (facets ??= this.meta().then((m) => countFacets(hitsAll, m, filters))),
       ms: Date.now() - t0,
     };
   }
@@ -377,7 +387,8 @@ export class SearchEngine {
       const exact: (VariantMatch | null)[][] = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((_, j) => (costly[i]![j] ? null : q.matches[i]![j]!())))));
       const bounds = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((p, j) => exact[i]![j] ?? this.windowBounds(p, q.table)))));
       // Per report: the sum of the terms' bounds, present in every term.
-      const queue = combineTerms(bounds).filter((h) => passesFilters(q.table.docs[h.doc]!, q.filters)).sort(rank);
+      const docs = hasFilters(q.filters) ? await this.meta() : null;
+      const queue = combineTerms(bounds).filter((h) => !docs || passesFilters(docs[h.doc]!, q.filters)).sort(rank);
       // A report's exact hit: the costly variants counted on its text, the others from their lists.
       const verify = async (doc: number): Promise<Hit | null> => {
         const cps = fold(await this.text(doc));

@@ -57,13 +57,17 @@ export function parseListRef(ref: string): ListLocation {
   return { file: packFile(parseInt(m[1]!, 36)), offset: parseInt(m[2]!, 36), length: parseInt(m[3]!, 36) };
 }
 
+/** The filter groups of the search page, as URL parameters (/search/?q=…&province=…). */
+export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
 /** Index format version: bump when the files change shape. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /**
- * What filtering, faceting and ranking need for one report; loaded with every query.
- * Reports are numbered by publication date, newest first (unknown dates last, then by id), so
- * the report number is the date order.
+ * What filtering and faceting need for one report (meta.json, loaded only when a query has
+ * filters or once its first rows are drawn). Reports are numbered by publication date, newest
+ * first (unknown dates last, then by id), so the report number is the date order.
  */
 export interface DocMeta {
   county: string | null;
@@ -74,21 +78,27 @@ export interface DocMeta {
 }
 
 /** What a result row shows; loaded in chunks only for the rows on or near the screen. */
-export interface DocRow {
+export interface DocRow extends DocMeta {
   id: string;
   title: string;
   published: string | null;
 }
 
-/**
- * table.json as written: regions and periods as small integers into string tables, one column
- * per field (−1 = unknown), years as offsets from `year0`.
- */
-export interface CompactTable {
+/** table.json: what every query needs first, a few bytes however large the corpus. */
+export interface SearchTable {
   version: number;
   shardCount: number;
   /** Terms of 3–6 characters whose covering pairs have more positions than this are keys of their own. */
   bound: number;
+  /** Reports in the index. */
+  count: number;
+}
+
+/**
+ * meta.json as written: regions and periods as small integers into string tables, one column
+ * per field (−1 = unknown), years as offsets from `year0`.
+ */
+export interface CompactMeta {
   strings: string[];
   /** [county, prefecture (−1 = none), province] as indexes into `strings`. */
   regions: [number, number, number][];
@@ -98,14 +108,12 @@ export interface CompactTable {
   period: number[];
 }
 
-export interface SearchTable {
-  version: number;
-  shardCount: number;
-  bound: number;
-  docs: DocMeta[];
+export function checkTable(t: SearchTable): SearchTable {
+  if (t.version !== INDEX_VERSION) throw new Error(`search index version ${t.version}, page expects ${INDEX_VERSION}: rebuild the site`);
+  return t;
 }
 
-export function compactTable(t: SearchTable): CompactTable {
+export function compactMeta(docs: readonly DocMeta[]): CompactMeta {
   const strings: string[] = [];
   const at = new Map<string, number>();
   const ref = (s: string | null): number => {
@@ -116,7 +124,7 @@ export function compactTable(t: SearchTable): CompactTable {
   };
   const regions: [number, number, number][] = [];
   const regionAt = new Map<string, number>();
-  const region = t.docs.map((d) => {
+  const region = docs.map((d) => {
     if (d.county === null) return -1;
     const r: [number, number, number] = [ref(d.county), ref(d.prefecture), ref(d.province)];
     const k = r.join(",");
@@ -124,25 +132,21 @@ export function compactTable(t: SearchTable): CompactTable {
     if (i === undefined) regionAt.set(k, (i = regions.push(r) - 1));
     return i;
   });
-  const years = t.docs.map((d) => d.year).filter((y): y is number => y !== null);
+  const years = docs.map((d) => d.year).filter((y): y is number => y !== null);
   const year0 = years.length ? Math.min(...years) : 0;
   return {
-    version: t.version,
-    shardCount: t.shardCount,
-    bound: t.bound,
     strings,
     regions,
     region,
     year0,
-    year: t.docs.map((d) => (d.year === null ? -1 : d.year - year0)),
-    period: t.docs.map((d) => ref(d.periodLabel)),
+    year: docs.map((d) => (d.year === null ? -1 : d.year - year0)),
+    period: docs.map((d) => ref(d.periodLabel)),
   };
 }
 
-export function expandTable(c: CompactTable): SearchTable {
-  if (c.version !== INDEX_VERSION) throw new Error(`search index version ${c.version}, page expects ${INDEX_VERSION}: rebuild the site`);
+export function expandMeta(c: CompactMeta): DocMeta[] {
   const s = (i: number) => (i < 0 ? null : c.strings[i]!);
-  const docs = c.region.map((r, i): DocMeta => {
+  return c.region.map((r, i): DocMeta => {
     const reg = r < 0 ? null : c.regions[r]!;
     const y = c.year[i]!;
     return {
@@ -153,8 +157,19 @@ export function expandTable(c: CompactTable): SearchTable {
       periodLabel: s(c.period[i]!),
     };
   });
-  return { version: c.version, shardCount: c.shardCount, bound: c.bound, docs };
 }
 
-/** A chunk of rows as written: [id, title, published] for report numbers chunk×ROWS_PER_CHUNK…. */
-export type CompactRows = [string, string, string | null][];
+/**
+ * A chunk of rows as written, for report numbers chunk×ROWS_PER_CHUNK…: [id, title, published,
+ * county, prefecture, province, year, period], so a row is drawn without meta.json.
+ */
+export type CompactRow = [string, string, string | null, string | null, string | null, string | null, number | null, string | null];
+export type CompactRows = CompactRow[];
+
+export function compactRow(r: DocRow): CompactRow {
+  return [r.id, r.title, r.published, r.county, r.prefecture, r.province, r.year, r.periodLabel];
+}
+
+export function expandRow([id, title, published, county, prefecture, province, year, periodLabel]: CompactRow): DocRow {
+  return { id, title, published, county, prefecture, province, year, periodLabel };
+}

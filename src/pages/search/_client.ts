@@ -210,7 +210,7 @@ function startPage(engine: SearchEngine, takeEarly: () => Running | null): void 
     list.dataset.docs = outcome.hits.map((h) => h.doc).join(" ");
     delete list.dataset.complete;
     if (outcome.all.length === 0) {
-      renderFilters(outcome);
+      void renderFilters(my, outcome);
       setStatus(`没有找到包含“${outcome.terms.join("”和“")}”的报告。`, "empty");
       performance.mark("search-first-result");
       performance.mark("search-first-excerpt");
@@ -225,7 +225,7 @@ function startPage(engine: SearchEngine, takeEarly: () => Running | null): void 
       outcome.hits.length ? "done" : "filtered-empty",
     );
     // The filters (up to hundreds of values to lay out) come after the first result row.
-    await showMore(my, () => renderFilters(outcome));
+    await showMore(my, () => void renderFilters(my, outcome));
   }
 
   function showNote(o: Pick<SearchOutcome, "terms" | "simplified">): void {
@@ -248,8 +248,7 @@ function startPage(engine: SearchEngine, takeEarly: () => Running | null): void 
   }
 
   async function appendRows(my: number, batch: Hit[], terms: Pick<SearchOutcome, "terms" | "simplified">, afterFirstRow?: () => void): Promise<void> {
-    const { docs } = await engine.load();
-    // Titles, ids and dates of just these rows (chunks of the report table), each row drawn as soon
+    // Titles, ids, dates and regions of just these rows (chunks of the report table), each row drawn as soon
     // as its own chunk has come. The first row's chunk is asked for alone: every fetch() costs the
     // page's main thread a few milliseconds, and the other rows can wait one round trip.
     const rows: Promise<DocRow>[] = batch.slice(0, 1).map((h) => engine.row(h.doc));
@@ -257,13 +256,12 @@ function startPage(engine: SearchEngine, takeEarly: () => Running | null): void 
       if (i === 1) rows.push(...batch.slice(1).map((h) => engine.row(h.doc)));
       const row = await rows[i]!;
       if (my !== generation) return;
-      const doc = docs[hit.doc]!;
       const url = `${base}reports/${row.id}/`;
       const link = el("a", { href: url, className: "title" }, row.title);
       const meta = el(
         "p",
         { className: "meta" },
-        [doc.county ?? "地区不详", doc.province ? `${doc.province}${doc.prefecture ? " " + doc.prefecture : ""}` : "", `${doc.year ?? "年份不详"}${doc.year ? "年" : ""}${doc.periodLabel ?? ""}`, row.published ? `发布于 ${row.published}` : "", `出现 ${hit.occurrences} 次`, hit.headMatch ? "标题或地区匹配" : ""]
+        [row.county ?? "地区不详", row.province ? `${row.province}${row.prefecture ? " " + row.prefecture : ""}` : "", `${row.year ?? "年份不详"}${row.year ? "年" : ""}${row.periodLabel ?? ""}`, row.published ? `发布于 ${row.published}` : "", `出现 ${hit.occurrences} 次`, hit.headMatch ? "标题或地区匹配" : ""]
           .filter(Boolean)
           .join(" · "),
       );
@@ -296,11 +294,18 @@ function startPage(engine: SearchEngine, takeEarly: () => Running | null): void 
 
   const expanded = new Set<FilterKey>();
 
-  function renderFilters(outcome: SearchOutcome): void {
-    aside.hidden = outcome.all.length === 0;
+  /** The filter groups with their counts, once the reports' filter values (meta.json) are there. */
+  async function renderFilters(my: number, outcome: SearchOutcome): Promise<void> {
+    if (outcome.all.length === 0) {
+      aside.hidden = true;
+      return;
+    }
+    const facets = await outcome.facets();
+    if (my !== generation) return;
+    aside.hidden = false;
     for (const key of FILTER_KEYS) {
       const box = aside.querySelector(`[data-filter="${key}"] .filter-options`)!;
-      const values = outcome.facets[key];
+      const values = facets[key];
       const selected = new Set(filters[key] ?? []);
       const shownValues = expanded.has(key) ? values : facetValuesShown(values, selected);
       const options: Node[] = shownValues.map(([value, count]) => {
@@ -322,7 +327,7 @@ function startPage(engine: SearchEngine, takeEarly: () => Running | null): void 
     const key = (e.target as HTMLElement).dataset?.expand as FilterKey | undefined;
     if (!key || !current) return;
     expanded.add(key);
-    renderFilters(current);
+    void renderFilters(generation, current);
   });
 
   aside.addEventListener("change", (e) => {

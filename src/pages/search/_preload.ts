@@ -5,21 +5,25 @@
 // fetch() of a shard then reuses the preloaded response instead of starting the first of its
 // three dependent round trips (shards → lists → rows). Tiny on purpose: it runs parser-blocking.
 import { parseQuery, shardKeysOf } from "../../lib/search/core";
-import { shardFile, shardOf } from "../../lib/search/shard";
+import { FILTER_KEYS, shardFile, shardOf } from "../../lib/search/shard";
 
 declare const SHARD_COUNT: number;
 
-const q = new URLSearchParams(location.search).get("q");
+const params = new URLSearchParams(location.search);
+const q = params.get("q");
 // The page's search.js tag comes before this script, so its URL gives the index's folder.
 const script = document.querySelector<HTMLScriptElement>('script[src$="search-index/search.js"]');
 if (q && script) {
   const root = new URL("./", script.src).href;
   const shards = new Set<number>();
   for (const term of parseQuery(q).terms) for (const key of shardKeysOf(term)) shards.add(shardOf(key, SHARD_COUNT));
-  for (const shard of shards) {
+  const files = [...shards].map(shardFile);
+  // A filtered link waits for the reports' filter values before its first row.
+  if (FILTER_KEYS.some((k) => params.has(k))) files.push("meta.json");
+  for (const file of files) {
     // Matches the engine's fetch(): same URL, mode cors, credentials same-origin.
     const link = document.createElement("link");
-    for (const [name, value] of [["rel", "preload"], ["as", "fetch"], ["crossorigin", "anonymous"], ["href", root + shardFile(shard)]]) link.setAttribute(name!, value!);
+    for (const [name, value] of [["rel", "preload"], ["as", "fetch"], ["crossorigin", "anonymous"], ["href", root + file]]) link.setAttribute(name!, value!);
     document.head.append(link);
   }
 }
