@@ -259,36 +259,46 @@ export const PHRASE_SAMPLE = 512;
 
 export interface LoosePhrases {
   phrases: PhraseSet;
-  /** The picked terms, most loose reports first. */
+  /** The picked terms, those in most sampled reports first. */
   terms: string[];
   /** Reports looked at. */
   sampled: number;
 }
 
 /**
- * Picks the long terms (GRAM_MAX+1…PHRASE_MAX characters) that become keys of their own: those
- * whose pairs are costly to read (cheapest cover above `bound` positions) and whose windows
- * (core.ts TermPlan.windows) are loose bounds. For such a term the engine's first rows cannot
- * settle early: a report holding the windows more often than the term (they also belong to other
- * phrases, as 基本公共卫生 in 基本公共卫生服务均等化) outranks the true best match until its text is read.
- * Picked on a sample of reports, among the terms in at least 1 % of them (and two) that are
- * loose in at least one: a term rarer than that has few reports to verify.
+ * Picks the long terms (GRAM_MAX+1…PHRASE_MAX characters) that become keys of their own: common
+ * terms whose pairs are costly to read (cheapest cover above `bound` positions) and whose windows
+ * (core.ts TermPlan.windows) can be loose bounds, because each window also occurs outside the
+ * term (as 基本公共卫生 in 基本公共卫生服务均等化). For such a term the engine's first rows may not settle
+ * early: a report holding the windows more often than the term outranks the true best match
+ * until its text is read, and a few such reports among thousands are enough.
+ * Picked on a sample of reports: terms in at least 1 % of them (and two) each of whose windows
+ * occurs more often in the sample than the term itself. (Looseness seen in a sampled report, the
+ * first rule tried, missed terms loose in ~1 % of their reports: ）强化应急处置能力 at 10,000 reports.)
  */
 export function findLoosePhrases(texts: readonly GramText[], occ: ArrayLike<number>, bound: number, sampleSize = PHRASE_SAMPLE): LoosePhrases {
   const step = Math.max(1, texts.length / sampleSize);
   const sample: number[] = [];
   for (let x = 0; Math.floor(x) < texts.length; x += step) sample.push(Math.floor(x));
-  // By term (hash · 32 + length): reports holding it, reports where its windows are a loose bound, where it was seen first.
-  const seen = new Map<number, { reports: number; loose: number; r: number; at: number; n: number; h: number; head: number }>();
+  // Long terms whose cover is costly, over the sample: reports holding each, its occurrences,
+  // where it was seen first (report, position).
+  const terms = new TermTable(16);
+  let termReports = new Int32Array(1 << 16);
+  let termOcc = new Int32Array(1 << 16);
+  let termDoc = new Int32Array(1 << 16);
+  let termAt = new Int32Array(1 << 16);
+  // Occurrences of every GRAM_MAX-character run in the sample.
+  const windows = new TermTable(18);
+  let windowOcc = new Int32Array(1 << 18);
+  // The current report's long terms, with their counts.
+  const local = new TermTable(14);
+  let localCount = new Int32Array(1 << 14);
+  let localAt = new Int32Array(1 << 14);
   const best = new Float64Array(PHRASE_MAX);
   for (const r of sample) {
     const { cps, pairAt } = texts[r]!;
     const len = cps.length;
-    // Hash of the GRAM_MAX characters at each position (0 where a space breaks them), and their counts.
-    const windowHash = new Float64Array(len);
-    const windowCount = new Map<number, number>();
-    // This report's long terms whose cover is costly: hash · 32 + length → [count, position, length, hash].
-    const local = new Map<number, [number, number, number, number]>();
+    local.clear();
     for (let i = 0; i < len; i++) {
       if (isSpaceCode(cps[i]!)) continue;
       let h = fnvCode(FNV_BASIS, cps[i]!);
@@ -301,32 +311,127 @@ export function findLoosePhrases(texts: readonly GramText[], occ: ArrayLike<numb
         const cost = occ[pairAt[i + o]!]!;
         best[o] = o === 0 ? cost : cost + (o >= 2 && best[o - 2]! < best[o - 1]! ? best[o - 2]! : best[o - 1]!);
         if (n === GRAM_MAX) {
-          windowHash[i] = h;
-          windowCount.set(h, (windowCount.get(h) ?? 0) + 1);
+          const w = windows.entry(h, n);
+          if (w >= windowOcc.length) windowOcc = grown(windowOcc, w + 1);
+          if (windows.added) windowOcc[w] = 0;
+          windowOcc[w]!++;
         }
         if (n <= GRAM_MAX || best[o]! <= bound) continue;
-        const term = h * 32 + n;
-        const e = local.get(term);
-        if (e) e[0]++;
-        else local.set(term, [1, i, n, h]);
+        const t = local.entry(h, n);
+        if (t >= localCount.length) {
+          localCount = grown(localCount, t + 1);
+          localAt = grown(localAt, t + 1);
+        }
+        if (local.added) {
+          localCount[t] = 0;
+          localAt[t] = i;
+        }
+        localCount[t]!++;
       }
     }
-    for (const [term, [count, at, n, h]] of local) {
-      // The least count of its windows (offsets 0, GRAM_MAX, … and n − GRAM_MAX, as planTerm takes them).
-      let least = windowCount.get(windowHash[at + n - GRAM_MAX]!)!;
-      for (let o = 0; o + GRAM_MAX < n; o += GRAM_MAX) least = Math.min(least, windowCount.get(windowHash[at + o]!)!);
-      const s = seen.get(term);
-      if (s) {
-        s.reports++;
-        if (least > count) s.loose++;
-      } else seen.set(term, { reports: 1, loose: least > count ? 1 : 0, r, at, n, h, head: windowHash[at]! });
+    for (let t = 0; t < local.size; t++) {
+      const e = terms.entry(local.hash[t]!, local.length[t]!);
+      if (e >= termReports.length) {
+        termReports = grown(termReports, e + 1);
+        termOcc = grown(termOcc, e + 1);
+        termDoc = grown(termDoc, e + 1);
+        termAt = grown(termAt, e + 1);
+      }
+      if (terms.added) {
+        termReports[e] = 0;
+        termOcc[e] = 0;
+        termDoc[e] = r;
+        termAt[e] = localAt[t]!;
+      }
+      termReports[e]!++;
+      termOcc[e] = termOcc[e]! + localCount[t]!;
     }
   }
+  /** Hash of the GRAM_MAX characters at position `at` of report r. */
+  const windowHash = (r: number, at: number) => {
+    const cps = texts[r]!.cps;
+    let h = FNV_BASIS;
+    for (let k = 0; k < GRAM_MAX; k++) h = fnvCode(h, cps[at + k]!);
+    return h;
+  };
   const minReports = Math.max(2, Math.ceil(sample.length / 100));
-  const picked = [...seen.values()].filter((s) => s.reports >= minReports && s.loose > 0).sort((a, b) => b.loose - a.loose || b.reports - a.reports);
+  const picked: number[] = [];
+  for (let e = 0; e < terms.size; e++) {
+    if (termReports[e]! < minReports) continue;
+    const n = terms.length[e]!;
+    // Its windows at offsets 0, GRAM_MAX, … and n − GRAM_MAX, as planTerm takes them.
+    let outside = windowOcc[windows.entry(windowHash(termDoc[e]!, termAt[e]! + n - GRAM_MAX), GRAM_MAX)]! > termOcc[e]!;
+    for (let o = 0; o + GRAM_MAX < n && outside; o += GRAM_MAX) outside = windowOcc[windows.entry(windowHash(termDoc[e]!, termAt[e]! + o), GRAM_MAX)]! > termOcc[e]!;
+    if (outside) picked.push(e);
+  }
+  picked.sort((a, b) => termReports[b]! - termReports[a]! || termOcc[b]! - termOcc[a]!);
   return {
-    phrases: new PhraseSet(picked.map((s) => [s.h, s.n, s.head] as const)),
-    terms: picked.map((s) => keyOf(texts[s.r]!.cps, s.at, s.n)),
+    phrases: new PhraseSet(picked.map((e) => [terms.hash[e]!, terms.length[e]!, windowHash(termDoc[e]!, termAt[e]!)] as const)),
+    terms: picked.map((e) => keyOf(texts[termDoc[e]!]!.cps, termAt[e]!, terms.length[e]!)),
     sampled: sample.length,
   };
+}
+
+/**
+ * Terms numbered by (hash, length) in order of first sight, in typed arrays (findLoosePhrases
+ * looks up ~10 long terms at every position of its sample: a Map of numbers that large cost
+ * ~12 ms a report). Two terms of one length that share a 32-bit hash count as one; for picking
+ * phrases that only loses or adds a key, never an exact count.
+ */
+class TermTable {
+  hash = new Uint32Array(0);
+  length = new Uint8Array(0);
+  size = 0;
+  /** Whether the last entry() call numbered a new term. */
+  added = false;
+  private slots: Int32Array;
+  private bits: number;
+  constructor(bits: number) {
+    this.bits = bits;
+    this.slots = new Int32Array(1 << bits).fill(-1);
+    this.hash = new Uint32Array(1 << (bits - 1));
+    this.length = new Uint8Array(1 << (bits - 1));
+  }
+  private slotOf(h: number, n: number): number {
+    return Math.imul((h ^ n) >>> 0, 0x9e3779b1) >>> (32 - this.bits);
+  }
+  /** The number of the term (a new one when unseen). */
+  entry(h: number, n: number): number {
+    const mask = (1 << this.bits) - 1;
+    let s = this.slotOf(h, n);
+    for (;;) {
+      const k = this.slots[s]!;
+      if (k === -1) break;
+      if (this.hash[k] === h && this.length[k] === n) {
+        this.added = false;
+        return k;
+      }
+      s = (s + 1) & mask;
+    }
+    const k = this.size++;
+    if (k >= this.hash.length) {
+      this.hash = grown(this.hash, k + 1);
+      this.length = grown(this.length, k + 1);
+    }
+    this.hash[k] = h;
+    this.length[k] = n;
+    this.slots[s] = k;
+    this.added = true;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return k;
+  }
+  private rehash(): void {
+    this.bits++;
+    this.slots = new Int32Array(1 << this.bits).fill(-1);
+    const mask = (1 << this.bits) - 1;
+    for (let k = 0; k < this.size; k++) {
+      let s = this.slotOf(this.hash[k]!, this.length[k]!);
+      while (this.slots[s] !== -1) s = (s + 1) & mask;
+      this.slots[s] = k;
+    }
+  }
+  clear(): void {
+    this.slots.fill(-1);
+    this.size = 0;
+  }
 }

@@ -48,7 +48,7 @@ if (queries.length < count && given.length === 0) {
   while (queries.length < count) queries.push(randomSubstring(texts, rand, min, max));
 }
 
-// What every query reads whatever its terms: the report table and the page's script.
+// What every query reads whatever its terms: the index's table and the page's script.
 const fixed = statSync(join(dir, "table.json.gz")).size + statSync(join(dir, "search.js.gz")).size;
 const rows: { q: string; first: number | null; all: number; hits: number }[] = [];
 for (const q of queries) {
@@ -72,3 +72,5 @@ console.log(
     `for the whole answer: median ${kb(pct(rows.map((r) => r.all), 0.5))}, p90 ${kb(pct(rows.map((r) => r.all), 0.9))}, max ${kb(Math.max(...rows.map((r) => r.all)))}; ` +
     `over 150 KB before the first row with table.json and search.js (${kb(fixed)} KB): ${beforeFirst.filter((b) => b + fixed > 150 * 1024).length} (whole answers: ${rows.filter((r) => r.all + fixed > 150 * 1024).length}).`,
 );
+const heaviest = [...rows].sort((a, b) => (b.first ?? b.all) - (a.first ?? a.all)).slice(0, 3);
+console.log(`Most bytes before the first row: ${heaviest.map((r) => `${r.q} (${r.hits} reports, ${kb(r.first ?? r.all)} KB${r.first === null ? ", no early rows" : ""})`).join("; ")}.`);
