@@ -9,7 +9,8 @@
 //   table.json       index version, shard count, bound and number of reports (loaded with every query)
 //   meta.json        filter values of every report as small integers, in date order (for filters and facets)
 //   r/<c>.json       report rows (id, title, date, region, year, period) in chunks of ROWS_PER_CHUNK, for the rows on screen
-//   s<k>.json        shard k of the index: entries of characters, pairs, gram and phrase keys (src/lib/search/core.ts)
+//   s<k>.json        shard k of the index: entries of characters, pairs, gram and phrase keys (src/lib/search/core.ts),
+//                    and of filter values (the reports with each province, prefecture, county, year, period)
 //   f/<n>.bin        lists too long to sit in a shard, each a gzip member, read by HTTP Range (shard.ts)
 //   text/<id>.txt    the searchable text of each report, for excerpts
 //   t2s.json         traditional → simplified characters that can matter for this corpus
@@ -33,7 +34,7 @@ import { searchLines } from "../src/lib/search/text";
 import { appendCount, appendPositions, foldCodes, headEndOf, isSpaceCode, type CountList, type Entry, type ListRef, type PosList, type Shard } from "../src/lib/search/core";
 import { collectGramKeys, findLoosePhrases, gramCountList, gramKeyText, PhraseSet, type GramText } from "./search-grams";
 import { finishSearchPage, searchScript } from "./search-page";
-import { INDEX_VERSION, ROWS_PER_CHUNK, compactMeta, compactRow, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type DocMeta, type SearchTable } from "../src/lib/search/shard";
+import { FILTER_KEYS, INDEX_VERSION, ROWS_PER_CHUNK, compactMeta, filterKeyOf, filterValue, compactRow, listRef, packFile, rowsFile, shardFile, shardOf, shardOfHash, type CompactRows, type DocMeta, type SearchTable } from "../src/lib/search/shard";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -308,6 +309,24 @@ async function main() {
   const countRef = (list: CountList): ListRef => (list.length / 2 <= INLINE_DOCS ? list : packs.add(list));
   const countEntry = (occurrences: number, list: CountList): Entry => [occurrences, countRef(list), 0];
 
+  // Filter values as keys: each value's reports, so a filtered query reads those instead of meta.json.
+  const filterLists = new Map<string, CountList>();
+  const filterLast = new Map<string, number>();
+  docs.forEach((d, doc) => {
+    for (const group of FILTER_KEYS) {
+      const k = filterKeyOf(group, filterValue(d.meta, group));
+      let list = filterLists.get(k);
+      if (!list) filterLists.set(k, (list = []));
+      appendCount(list, filterLast.get(k) ?? -1, doc, 1, 0);
+      filterLast.set(k, doc);
+    }
+  });
+  const filterKeysIn = new Map<number, string[]>();
+  for (const k of filterLists.keys()) {
+    const s = shardOf(k, shardCount);
+    (filterKeysIn.get(s) ?? filterKeysIn.set(s, []).get(s)!).push(k);
+  }
+
   // Pass k builds the shards whose number ≡ k (mod passes): it gathers the positions of their
   // pairs (a counting sort by pair number, reading the reports in order) and their characters'
   // counts, then writes the shards one by one.
@@ -372,6 +391,10 @@ async function main() {
         const id = charsIn.keys[j]!;
         const k = charKey(id);
         shard[k] = countEntry(charOcc[id]!, charLists[id]!);
+      }
+      for (const k of filterKeysIn.get(s) ?? []) {
+        const list = filterLists.get(k)!;
+        shard[k] = countEntry(list.length / 2, list);
       }
       for (let j = gramsIn.start[s]!; j < gramsIn.start[s + 1]!; j++) {
         const g = gramsIn.keys[j]!;

@@ -2,10 +2,10 @@
 // finds the exact matches, filters, counts, ranks; loads result rows and texts on demand. No DOM
 // here; `fetchJson`/`fetchText`/`fetchBytes` are injected so tests can run it on the built files without a browser.
 import { fold } from "./text";
-import { chooseLists, packedRefsOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, shardKeysOf, type Choice, type Shard, type TermPlan } from "./core";
-import { FILTER_KEYS, checkTable, expandMeta, expandRow, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactMeta, type CompactRows, type DocMeta, type DocRow, type FilterKey, type SearchTable } from "./shard";
+import { chooseLists, decodeCounts, packedRefsOf, matchTerm, parseQuery, planTerm, countIn, firstIndex, shardKeysOf, type Choice, type Shard, type TermPlan } from "./core";
+import { FILTER_KEYS, UNKNOWN, checkTable, filterKeyOf, filterValue, expandMeta, expandRow, parseListRef, rowsFile, shardFile, shardOf, ROWS_PER_CHUNK, type CompactMeta, type CompactRows, type DocMeta, type DocRow, type FilterKey, type SearchTable } from "./shard";
 
-export { FILTER_KEYS, type FilterKey };
+export { FILTER_KEYS, UNKNOWN, filterValue, type FilterKey };
 export const FILTER_LABEL: Record<FilterKey, string> = {
   province: "省份",
   prefecture: "地市",
@@ -13,28 +13,12 @@ export const FILTER_LABEL: Record<FilterKey, string> = {
   year: "年份",
   period: "期间",
 };
-export const UNKNOWN = "不详";
 // One collator: `localeCompare(b, "zh-CN")` builds one per call, ~90 ms for a county facet at 1,000 reports.
 const zhCollator = new Intl.Collator("zh-CN");
 
 export type Filters = Partial<Record<FilterKey, string[]>>;
 /** relevance: title/region matches, then occurrences, then newest; date: newest first. */
 export type SortOrder = "relevance" | "date";
-
-export function filterValue(doc: DocMeta, key: FilterKey): string {
-  switch (key) {
-    case "province":
-      return doc.province ?? UNKNOWN;
-    case "prefecture":
-      return doc.prefecture ?? UNKNOWN;
-    case "county":
-      return doc.county ?? UNKNOWN;
-    case "year":
-      return doc.year ? String(doc.year) : UNKNOWN;
-    case "period":
-      return doc.periodLabel ?? UNKNOWN;
-  }
-}
 
 /**
  * The values a filter group shows before the reader expands it: the `limit` largest, and every
@@ -43,10 +27,6 @@ export function filterValue(doc: DocMeta, key: FilterKey): string {
  */
 export function facetValuesShown(values: readonly [string, number][], selected: ReadonlySet<string>, limit = 10): [string, number][] {
   return values.filter(([value], i) => i < limit || selected.has(value));
-}
-
-function hasFilters(filters: Filters): boolean {
-  return FILTER_KEYS.some((k) => filters[k]?.length);
 }
 
 /** The report passes every filter group (but `except`). */
@@ -305,6 +285,32 @@ export class SearchEngine {
     return { counts, heads };
   }
 
+  /**
+   * The reports that pass the filters, from the count lists of the selected values (index keys,
+   * shard.ts filterKeyOf): a filtered query need not load every report's values (meta.json).
+   * Null without filters.
+   */
+  private async passing(filters: Filters, shardCount: number): Promise<Set<number> | null> {
+    const groups = FILTER_KEYS.filter((k) => filters[k]?.length);
+    if (groups.length === 0) return null;
+    const sets = await Promise.all(
+      groups.map(async (group) => {
+        const docs = new Set<number>();
+        await Promise.all(
+          filters[group]!.map(async (value) => {
+            const key = filterKeyOf(group, value);
+            const entry = (await this.shard(shardOf(key, shardCount)))[key];
+            if (!entry || entry[1] === 0) return;
+            const list = typeof entry[1] === "string" ? await this.packedList(entry[1]) : entry[1];
+            for (const doc of decodeCounts(list).counts.keys()) docs.add(doc);
+          }),
+        );
+        return docs;
+      }),
+    );
+    return sets.reduce((a, b) => new Set([...a].filter((doc) => b.has(doc))));
+  }
+
   /** The query's terms, their variants (as typed and simplified) and the report table. */
   private async prepare(query: string) {
     const { terms } = parseQuery(query);
@@ -330,12 +336,15 @@ export class SearchEngine {
    */
   async search(query: string, filters: Filters = {}, sort: SortOrder = "relevance", onTop?: (top: TopHits) => void, topRows = TOP_ROWS): Promise<SearchOutcome> {
     const t0 = Date.now();
+    // The filter values' shards load with the terms' (when the page knows the shard count).
+    const passingPromise = (this.shardCount > 0 ? Promise.resolve(this.shardCount) : this.load().then((t) => t.shardCount)).then((n) => this.passing(filters, n));
+    passingPromise.catch(() => undefined);
     const { terms, simplified, plans, table } = await this.prepare(query);
     const choices = await Promise.all(plans.map((ps) => Promise.all(ps.map((p) => this.choose(p, table)))));
     const matches = plans.map((ps, i) => ps.map((p, j) => once(() => this.matchChoice(p, choices[i]![j]!))));
     let stopTop = () => {};
     if (onTop && plans.some((ps, i) => ps.some((p, j) => isCostly(p, choices[i]![j]!, table.bound)))) {
-      const top = this.startTop({ terms, simplified, plans, choices, matches, table, filters, sort, onTop, topRows });
+      const top = this.startTop({ terms, simplified, plans, choices, matches, table, passing: passingPromise, sort, onTop, topRows });
       // The large lists wait until the first row is drawn (or the first rows cannot be found early).
       await top.first;
       stopTop = top.stop;
@@ -344,9 +353,8 @@ export class SearchEngine {
     stopTop();
 
     const hitsAll = combineTerms(results).sort(rankOrder(sort));
-    // Only a filtered query waits for the reports' filter values.
-    const docs = hasFilters(filters) ? await this.meta() : null;
-    const hits = docs ? hitsAll.filter((h) => passesFilters(docs[h.doc]!, filters)) : hitsAll;
+    const passing = await passingPromise;
+    const hits = passing ? hitsAll.filter((h) => passing.has(h.doc)) : hitsAll;
     let facets: Promise<Record<FilterKey, [string, number][]>> | null = null;
     return {
       query,
@@ -373,7 +381,7 @@ export class SearchEngine {
     choices: Choice[][];
     matches: (() => Promise<VariantMatch>)[][];
     table: SearchTable;
-    filters: Filters;
+    passing: Promise<Set<number> | null>;
     sort: SortOrder;
     onTop: (top: TopHits) => void;
     topRows: number;
@@ -387,8 +395,8 @@ export class SearchEngine {
       const exact: (VariantMatch | null)[][] = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((_, j) => (costly[i]![j] ? null : q.matches[i]![j]!())))));
       const bounds = await Promise.all(q.plans.map((ps, i) => Promise.all(ps.map((p, j) => exact[i]![j] ?? this.windowBounds(p, q.table)))));
       // Per report: the sum of the terms' bounds, present in every term.
-      const docs = hasFilters(q.filters) ? await this.meta() : null;
-      const queue = combineTerms(bounds).filter((h) => !docs || passesFilters(docs[h.doc]!, q.filters)).sort(rank);
+      const passing = await q.passing;
+      const queue = combineTerms(bounds).filter((h) => !passing || passing.has(h.doc)).sort(rank);
       // A report's exact hit: the costly variants counted on its text, the others from their lists.
       const verify = async (doc: number): Promise<Hit | null> => {
         const cps = fold(await this.text(doc));

@@ -61,6 +61,34 @@ export function parseListRef(ref: string): ListLocation {
 export const FILTER_KEYS = ["province", "prefecture", "county", "year", "period"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/** The value of a report that a filter with no value for it matches (地区不详, 年份不详). */
+export const UNKNOWN = "不详";
+
+/** A report's value in a filter group, as the page shows and the URL holds it. */
+export function filterValue(doc: DocMeta, key: FilterKey): string {
+  switch (key) {
+    case "province":
+      return doc.province ?? UNKNOWN;
+    case "prefecture":
+      return doc.prefecture ?? UNKNOWN;
+    case "county":
+      return doc.county ?? UNKNOWN;
+    case "year":
+      return doc.year ? String(doc.year) : UNKNOWN;
+    case "period":
+      return doc.periodLabel ?? UNKNOWN;
+  }
+}
+
+/**
+ * The index key of a filter value: a count list of the reports with that value, so a filtered
+ * query needs those lists instead of every report's values (meta.json). Text keys never hold a
+ * line break, so these cannot collide with them.
+ */
+export function filterKeyOf(key: FilterKey, value: string): string {
+  return `\n${key}\n${value}`;
+}
+
 /** Index format version: bump when the files change shape. */
 export const INDEX_VERSION = 5;
 

@@ -5,7 +5,7 @@
 // fetch() of a shard then reuses the preloaded response instead of starting the first of its
 // three dependent round trips (shards → lists → rows). Tiny on purpose: it runs parser-blocking.
 import { parseQuery, shardKeysOf } from "../../lib/search/core";
-import { FILTER_KEYS, shardFile, shardOf } from "../../lib/search/shard";
+import { FILTER_KEYS, filterKeyOf, shardFile, shardOf } from "../../lib/search/shard";
 
 declare const SHARD_COUNT: number;
 
@@ -17,10 +17,9 @@ if (q && script) {
   const root = new URL("./", script.src).href;
   const shards = new Set<number>();
   for (const term of parseQuery(q).terms) for (const key of shardKeysOf(term)) shards.add(shardOf(key, SHARD_COUNT));
-  const files = [...shards].map(shardFile);
-  // A filtered link waits for the reports' filter values before its first row.
-  if (FILTER_KEYS.some((k) => params.has(k))) files.push("meta.json");
-  for (const file of files) {
+  // A filtered link also reads the lists of its filter values.
+  for (const group of FILTER_KEYS) for (const value of params.getAll(group)) shards.add(shardOf(filterKeyOf(group, value), SHARD_COUNT));
+  for (const file of [...shards].map(shardFile)) {
     // Matches the engine's fetch(): same URL, mode cors, credentials same-origin.
     const link = document.createElement("link");
     for (const [name, value] of [["rel", "preload"], ["as", "fetch"], ["crossorigin", "anonymous"], ["href", root + file]]) link.setAttribute(name!, value!);
