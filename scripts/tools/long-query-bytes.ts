@@ -1,11 +1,11 @@
 // What a cold query for a long term reads from a built index, in Node: the gzipped bytes of the
 // shards, lists and texts the engine asks for before its first result row, and in all. table.json
 // and search.js (the same for every query) are counted apart; the page's HTML and CSS are not.
-//   tsx scripts/tools/long-query-bytes.ts DIST [--count 200] [--min 7] [--max 12] [--seed 1] [QUERY...]
+//   tsx scripts/tools/long-query-bytes.ts DIST [--count 200] [--min 7] [--max 12] [--seed 1] [--filter group=value]... [QUERY...]
 // Random terms are substrings of the index's own texts (text/<id>.txt), so each occurs somewhere.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { SearchEngine } from "../../src/lib/search/engine";
+import { SearchEngine, type FilterKey, type Filters } from "../../src/lib/search/engine";
 import { randomSubstring, seededRandom } from "../../src/lib/search/reference";
 
 const args = process.argv.slice(2);
@@ -17,6 +17,12 @@ const count = opt("count", 200);
 const min = opt("min", 7);
 const max = opt("max", 12);
 const seed = opt("seed", 1);
+// Filters for every query, e.g. --filter province=广东省 --filter year=2022.
+const filters: Filters = {};
+for (let i = args.indexOf("--filter"); i >= 0; i = args.indexOf("--filter")) {
+  const [group, value] = args.splice(i, 2)[1]!.split("=") as [FilterKey, string];
+  (filters[group] ??= []).push(value);
+}
 const [dist, ...given] = args;
 if (!dist) throw new Error("usage: long-query-bytes.ts DIST [--count N] [--min 7] [--max 12] [--seed 1] [QUERY...]");
 const dir = join(dist, "search-index");
@@ -56,7 +62,7 @@ for (const q of queries) {
   await engine.load();
   const base = read();
   let first: number | null = null;
-  const outcome = await engine.search(q, {}, "relevance", () => (first ??= read() - base));
+  const outcome = await engine.search(q, filters, "relevance", () => (first ??= read() - base));
   const all = read() - base;
   rows.push({ q, first, all, hits: outcome.hits.length });
 }
