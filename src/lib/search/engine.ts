@@ -71,7 +71,7 @@ export interface SearchOutcome {
   hits: Hit[];
   /**
    * Per filter group: value → number of matching reports with the other groups' filters applied
-   * (needs meta.json, which a query without filters does not wait for).
+   * (from meta.json, which no query waits for before its rows).
    */
   facets(): Promise<Record<FilterKey, [string, number][]>>;
   ms: number;
@@ -194,7 +194,7 @@ export class SearchEngine {
     return (this.table ??= this.io.fetchJson("table.json").then((t) => checkTable(t as SearchTable)));
   }
 
-  /** Filter values per report, in date order (for filters and facets only: rows carry their own). */
+  /** Filter values per report, in date order (for the facets: rows carry their own, filters are keys). */
   meta(): Promise<DocMeta[]> {
     return (this.docMeta ??= this.io.fetchJson("meta.json").then((c) => expandMeta(c as CompactMeta)));
   }
